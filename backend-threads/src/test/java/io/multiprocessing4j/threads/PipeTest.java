@@ -203,9 +203,7 @@ class PipeTest extends ThreadsTestBase {
                 flag.set(Thread.currentThread().isInterrupted());
             }
         });
-        while (t.getState() != Thread.State.WAITING && t.isAlive()) {
-            Thread.onSpinWait();
-        }
+        waitUntilBlocked(t);
         t.interrupt();
         t.join(10_000);
         assertTrue(thrown.get() instanceof ProcessInterruptedException, String.valueOf(thrown.get()));
