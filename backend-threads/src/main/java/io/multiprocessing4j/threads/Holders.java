@@ -125,6 +125,9 @@ final class Holders {
             if (resolved != obj) {
                 return null; // another of this backend's handles: nothing below it to find
             }
+            if (obj.getClass().isArray() && obj.getClass().getComponentType().isPrimitive()) {
+                return null; // no handle inside, and walking a large one costs
+            }
             return obj instanceof Serializable ? obj : null;
         }
     }
