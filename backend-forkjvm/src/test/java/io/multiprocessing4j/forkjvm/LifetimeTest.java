@@ -102,4 +102,49 @@ class LifetimeTest {
             });
         }
     }
+
+    @Test
+    void aChildJoinsItsNonDaemonChildrenAndTerminatesItsDaemonsWhenItEnds() {
+        try (Context mp = Multiprocessing.context("forkjvm", ContextOptions.DEFAULTS.withSpareProcesses(0))) {
+            io.multiprocessing4j.SharedEvent release = mp.event();
+            Pipe pipe = mp.pipe(false);
+            Connection tx = pipe.right();
+            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+                ChildProcess middle = mp.process(() -> {
+                    Context inner = io.multiprocessing4j.spi.ProcessScope.current().context();
+                    ChildProcess worker = inner.process(() -> {
+                        if (!release.await(WAIT)) {
+                            throw new IllegalStateException("never released");
+                        }
+                    }).start();
+                    ChildProcess daemon = inner.process(() -> new CountDownLatch(1).await()).daemon(true).start();
+                    tx.send(worker.pid());
+                    tx.send(daemon.pid());
+                }).start();
+                long workerPid = pipe.left().recv(WAIT);
+                long daemonPid = pipe.left().recv(WAIT);
+                assertFalse(middle.join(Duration.ofMillis(300)), "waits for its non-daemon child");
+                release.set();
+                assertTrue(middle.join(WAIT));
+                assertEquals(0, middle.exitCode());
+                for (long pid : new long[] {workerPid, daemonPid}) {
+                    ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+                }
+            });
+        }
+    }
+
+    @Test
+    void aSpareJvmRunsTheNextProcess() throws Exception {
+        try (Context c = Multiprocessing.context("forkjvm", ContextOptions.DEFAULTS.withSpareProcesses(1))) {
+            ForkJvmContext mp = (ForkJvmContext) c;
+            assertTrue(mp.has(io.multiprocessing4j.Capability.SPARE_PROCESSES));
+            assertTrue(mp.awaitSpares(Duration.ofSeconds(60)), "a spare JVM was started at open");
+            List<Long> spares = ProcessHandle.current().children().map(ProcessHandle::pid).toList();
+            ChildProcess p = mp.process(() -> { }).start();
+            assertTrue(spares.contains(p.pid()), "the process ran in the spare JVM");
+            assertTrue(p.join(WAIT));
+            assertEquals(0, p.exitCode());
+        }
+    }
 }

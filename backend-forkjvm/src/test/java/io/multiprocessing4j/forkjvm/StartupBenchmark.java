@@ -42,11 +42,7 @@ public final class StartupBenchmark {
         try (Context mp = Multiprocessing.context("forkjvm", options)) {
             for (int i = 0; i < rounds; i++) {
                 if (options.spareProcesses() > 0) {
-                    ForkJvmContext c = (ForkJvmContext) mp;
-                    long d = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                    while (c.sparesReady() == 0 && System.nanoTime() < d) {
-                        Thread.sleep(20);
-                    }
+                    ((ForkJvmContext) mp).awaitSpares(Duration.ofSeconds(30));
                 }
                 double[] r = once(mp);
                 first[i] = r[0];
