@@ -39,6 +39,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * sockets at once). A daemon child then exits at once (so do pool workers and manager servers,
  * which are daemons); a non-daemon child goes on, as in Python, because its work may still matter.
  *
+ * <p>Standard output and error are line-buffered (each line reaches the parent whole, so the lines
+ * of several children never interleave mid-line) and flushed at exit.
+ *
  * <p>With argument {@code --train} it only exercises the classes a child uses and exits, for
  * building an AOT cache.
  */
@@ -64,6 +67,7 @@ public final class ChildBootstrap {
             System.err.println("usage: ChildBootstrap <control-socket>");
             System.exit(2);
         }
+        installLineBufferedStreams();
         byte[] key = readKey();
         FramedChannel control;
         try {
@@ -172,6 +176,16 @@ public final class ChildBootstrap {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    /** Line-buffers standard output and error (see {@link LineBufferedStream}), flushed at exit too. */
+    private static void installLineBufferedStreams() {
+        System.setOut(LineBufferedStream.open(java.io.FileDescriptor.out, System.out.charset()));
+        System.setErr(LineBufferedStream.open(java.io.FileDescriptor.err, System.err.charset()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.flush();
+            System.err.flush();
+        }, "mp4j-flush-output"));
     }
 
     private static ChildContextFactory factory(String className) {
