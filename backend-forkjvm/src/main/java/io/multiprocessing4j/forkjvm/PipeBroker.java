@@ -135,13 +135,13 @@ final class PipeBroker implements AutoCloseable {
         ch.registerForReading(sel, ch);
         sel.wakeup();
         if (startRelay) {
-            Thread t = new Thread(() -> relay(slot, side, sel), "mp4j-pipe-relay-" + pipeId + "-" + side);
+            Thread t = new Thread(() -> relay(pipeId, slot, side, sel), "mp4j-pipe-relay-" + pipeId + "-" + side);
             t.setDaemon(true);
             t.start();
         }
     }
 
-    private void relay(Slot slot, int side, Selector sel) {
+    private void relay(long pipeId, Slot slot, int side, Selector sel) {
         try (sel) {
             while (!closed) {
                 List<Stamped> batch = new ArrayList<>();
@@ -168,6 +168,16 @@ final class PipeBroker implements AutoCloseable {
                     synchronized (slot) {
                         slot.attached[side].remove(ch);
                         checkEof(slot, side);
+                    }
+                }
+                synchronized (slot) {
+                    if (slot.eofSent[side] && slot.attached[side].isEmpty()) {
+                        // this end is finished: free its thread and selector (a late copy restarts them)
+                        slot.selectors[side] = null;
+                        if (slot.eofSent[1 - side]) {
+                            pipes.remove(pipeId);
+                        }
+                        return;
                     }
                 }
             }
