@@ -11,7 +11,8 @@ import java.util.Arrays;
 
 /**
  * Measures a child's start-up: from {@code start()} to its first message, and to its end
- * ({@code join()}), cold, with the AOT cache, and with a spare JVM. Run by hand with the test
+ * ({@code join()}), and the child's CPU time until it sent (load-independent), cold, with the AOT
+ * cache, and with a spare JVM (whose CPU time includes what it spent while waiting). Run by hand with the test
  * class path: {@code java -cp ... io.multiprocessing4j.forkjvm.StartupBenchmark [rounds]}.
  */
 public final class StartupBenchmark {
@@ -39,6 +40,7 @@ public final class StartupBenchmark {
     private static void measure(String what, ContextOptions options, int rounds) throws Exception {
         double[] first = new double[rounds];
         double[] end = new double[rounds];
+        double[] cpu = new double[rounds];
         try (Context mp = Multiprocessing.context("forkjvm", options)) {
             for (int i = 0; i < rounds; i++) {
                 if (options.spareProcesses() > 0) {
@@ -47,23 +49,27 @@ public final class StartupBenchmark {
                 double[] r = once(mp);
                 first[i] = r[0];
                 end[i] = r[1];
+                cpu[i] = r[2];
             }
         }
         Arrays.sort(first);
         Arrays.sort(end);
-        System.out.printf("%-32s first message: median %6.1f ms (min %6.1f); joined: median %6.1f ms%n", what,
-                first[rounds / 2], first[0], end[rounds / 2]);
+        Arrays.sort(cpu);
+        System.out.printf("%-32s first message: median %6.1f ms (min %6.1f); joined: median %6.1f ms;"
+                + " child CPU to first message: median %6.1f ms%n", what, first[rounds / 2], first[0], end[rounds / 2],
+                cpu[rounds / 2]);
     }
 
     private static double[] once(Context mp) {
         Pipe p = mp.pipe(false);
         Connection tx = p.right();
         long t0 = System.nanoTime();
-        ChildProcess c = mp.process(() -> tx.send("up")).start();
-        p.left().recv(Duration.ofSeconds(60));
+        ChildProcess c = mp.process(() -> tx.send(ProcessHandle.current().info().totalCpuDuration()
+                .map(Duration::toNanos).orElse(-1L))).start();
+        long childCpu = p.left().recv(Duration.ofSeconds(60));
         long t1 = System.nanoTime();
         c.join();
         long t2 = System.nanoTime();
-        return new double[] {(t1 - t0) / 1e6, (t2 - t0) / 1e6};
+        return new double[] {(t1 - t0) / 1e6, (t2 - t0) / 1e6, childCpu / 1e6};
     }
 }
