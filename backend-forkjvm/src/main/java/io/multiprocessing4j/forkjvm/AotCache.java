@@ -143,11 +143,24 @@ final class AotCache {
         return String.join(File.pathSeparator, all);
     }
 
-    /** Keeps the {@value #KEEP} newest caches: every rebuilt jar makes a new one (~16 MB each). */
+    /**
+     * Keeps the {@value #KEEP} newest caches (every rebuilt jar makes a new one, ~16 MB each), and
+     * deletes temporary files of trainings whose JVM (the pid in the name) has ended and that
+     * are older than the longest training (its shell may still be writing one).
+     */
     private void prune() throws IOException {
         List<Path> caches;
+        List<Path> stale;
         try (var s = Files.list(file.getParent())) {
-            caches = new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".aot")).toList());
+            List<Path> all = s.toList();
+            caches = new ArrayList<>(all.stream().filter(p -> p.getFileName().toString().endsWith(".aot")).toList());
+            stale = all.stream().filter(p -> p.getFileName().toString().matches(".*\\.aot\\.[0-9]+\\.tmp(\\.config)?"))
+                    .filter(p -> ProcessHandle.of(Long.parseLong(p.getFileName().toString().split("\\.")[2])).isEmpty())
+                    .filter(p -> p.toFile().lastModified() < System.currentTimeMillis() - TimeUnit.MINUTES.toMillis(5))
+                    .toList();
+        }
+        for (Path p : stale) {
+            Files.deleteIfExists(p);
         }
         caches.sort(java.util.Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed());
         for (Path old : caches.subList(Math.min(KEEP, caches.size()), caches.size())) {
@@ -185,14 +198,25 @@ final class AotCache {
             cmd.add(String.join(File.pathSeparator, jars));
             cmd.add(ChildBootstrap.class.getName());
             cmd.add("--train");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            // A shell runs the training and renames the result, so that a cache finished after this
+            // JVM ended (a short test run) is still installed, and no temporary file is left.
+            List<String> shell = new ArrayList<>(List.of("/bin/sh", "-c",
+                    "\"$@\" && mv -f \"$MP4J_AOT_TMP\" \"$MP4J_AOT_FINAL\"; rm -f \"$MP4J_AOT_TMP\" \"$MP4J_AOT_TMP.config\"",
+                    "sh"));
+            shell.addAll(cmd);
+            ProcessBuilder pb = new ProcessBuilder(Files.isExecutable(Path.of("/bin/sh")) ? shell : cmd)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("MP4J_AOT_TMP", tmp.toString());
+            pb.environment().put("MP4J_AOT_FINAL", file.toString());
+            Process p = pb.start();
             p.getOutputStream().close();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 LOG.log(Level.DEBUG, "AOT training timed out");
-            } else if (p.exitValue() == 0 && Files.isRegularFile(tmp)) {
+            } else if (Files.isRegularFile(tmp) && p.exitValue() == 0) {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (Files.isRegularFile(file)) {
                 LOG.log(Level.DEBUG, "AOT cache ready: " + file);
                 prune();
             } else {
