@@ -51,9 +51,11 @@ public final class E000_07_ValueAndArray {
     }
 
     private static String checkInteger(Context mp, TypeCode t) {
-        SharedValue lo = mp.value(t, t.minValue());
+        // 'c' accepts a signed or an unsigned byte and reads it back unsigned (a C char holds a byte)
+        long min = t == TypeCode.CHAR ? 0 : t.minValue();
+        SharedValue lo = mp.value(t, min);
         SharedValue hi = mp.value(t, t.maxValue());
-        if (lo.getLong() != t.minValue() || hi.getLong() != t.maxValue()) {
+        if (lo.getLong() != min || hi.getLong() != t.maxValue()) {
             return t.code() + ": read back " + lo.getLong() + ".." + hi.getLong();
         }
         SharedArray a = mp.array(t, 3);

@@ -17,7 +17,8 @@ public final class E002_15_LockedPair {
     private E002_15_LockedPair() {
     }
 
-    static final int ROUNDS = 20_000;
+    /** How many increments the writer makes. */
+    public static final int ROUNDS = 20_000;
 
     static void value(SharedArray ab, SharedLock lock, SharedEvent done, SharedValue mismatches, SharedValue checks) {
         long n = 0;
