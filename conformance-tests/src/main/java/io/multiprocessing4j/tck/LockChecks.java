@@ -73,7 +73,8 @@ final class LockChecks {
                     for (int i = 0; i < 300; i++) {
                         l.acquire();
                         int now = v.getInt();
-                        Thread.onSpinWait();
+                        // widen the read-modify-write window, so that a lock that does not exclude is caught
+                        java.util.concurrent.locks.LockSupport.parkNanos(20_000);
                         v.setInt(now + 1);
                         l.release();
                     }
@@ -115,14 +116,17 @@ final class LockChecks {
         c.add("L-11", "a lock held by a child blocks the parent", "acquire waits for the child's release", "the same", env -> {
             SharedLock l = env.mp().lock();
             SharedQueue<String> q = env.mp().queue();
+            SharedValue released = env.mp().value('i', 0);
             ChildProcess p = env.mp().process(() -> {
                 l.acquire();
                 q.put("held");
-                Thread.sleep(100);
+                Thread.sleep(100); // holds the lock a while: the parent must wait for the release, however long
+                released.setInt(1);
                 l.release();
             }).start();
             assertEquals("held", q.get(T));
             assertTrue(l.acquire(T));
+            assertEquals(1, released.getInt(), "acquired while the child still held the lock");
             l.release();
             p.join();
             return null;
