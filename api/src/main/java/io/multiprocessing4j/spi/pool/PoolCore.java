@@ -191,6 +191,9 @@ final class PoolCore {
             case Submit s -> {
                 if (state == State.TERMINATING) {
                     s.chunks().forEach(c -> results.cancel(c, "pool " + name + " was terminated"));
+                } else if (brokenBy != null) {
+                    // accepted just before the initializer failed
+                    s.chunks().forEach(c -> results.failed(c, brokenBy));
                 } else {
                     pending.addAll(s.chunks());
                     dispatch();
