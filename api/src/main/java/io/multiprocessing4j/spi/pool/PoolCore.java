@@ -308,6 +308,10 @@ final class PoolCore {
         slot.closeEnds();
         Chunk lost = slot.current;
         slot.current = null;
+        if (contextClosed()) {
+            // The context ends its children before it terminates its pools: not a worker failure.
+            terminate();
+        }
         if (lost != null) {
             if (state == State.TERMINATING) {
                 results.cancel(lost, "pool " + name + " was terminated");
@@ -329,6 +333,10 @@ final class PoolCore {
                 }
             });
         }
+    }
+
+    private boolean contextClosed() {
+        return context instanceof io.multiprocessing4j.spi.AbstractContext ac && ac.isClosed();
     }
 
     private void stopIdleWorkersIfDone() {
