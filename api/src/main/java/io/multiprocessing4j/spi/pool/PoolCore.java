@@ -283,7 +283,9 @@ final class PoolCore {
     private Chunk finishCurrent(WorkerSlot slot, long taskId) {
         Chunk c = slot.current;
         if (c == null || c.taskId() != taskId) {
-            LOG.log(Level.WARNING, name + ": " + slot.info.name() + " answered task " + taskId + " it was not running");
+            // After terminate() the cancelled task's answer may still come: expected then.
+            LOG.log(state == State.TERMINATING ? Level.DEBUG : Level.WARNING,
+                    name + ": " + slot.info.name() + " answered task " + taskId + " it was not running");
             return null;
         }
         slot.current = null;

@@ -352,6 +352,28 @@ public abstract class ManagerContract {
             assertTrue(b.isBroken());
             b.reset();
             assertFalse(b.isBroken());
+            SharedCondition cond = manager.condition();
+            assertThrows(IllegalMonitorStateException.class, cond::signal);
+            assertThrows(IllegalMonitorStateException.class, () -> cond.await(Duration.ofMillis(10)));
+            try (var held = cond.lock().held()) {
+                assertFalse(cond.await(Duration.ofMillis(10)));
+                assertTrue(((SharedRLock) cond.lock()).isHeldByCurrentThread());
+            }
+            SharedValue counter = manager.value('q', 5);
+            assertTrue(counter.compareAndSet(5, 6));
+            assertFalse(counter.compareAndSet(5, 7));
+            assertEquals(6L, counter.get());
+            SharedArray chars = manager.array('c', 8);
+            chars.value("hello".getBytes());
+            assertEquals("hello", new String(chars.value()));
+            assertEquals(8, chars.raw().length);
+            SharedQueue<Integer> items = manager.queue();
+            items.addAll(List.of(1, 2, 3));
+            List<Integer> seen = new ArrayList<>();
+            items.forEach(seen::add);
+            assertEquals(List.of(1, 2, 3), seen);
+            assertEquals(3, items.qsize());
+            assertEquals(Integer.valueOf(1), items.poll());
             SharedEvent e = manager.event();
             assertFalse(e.await(Duration.ofMillis(10)));
             assertEquals(e, e);

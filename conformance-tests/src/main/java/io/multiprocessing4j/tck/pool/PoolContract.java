@@ -452,6 +452,39 @@ public abstract class PoolContract {
     }
 
     @Test
+    void interruptedWaitThrowsProcessInterruptedException() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (ProcessPool p = pool(1)) {
+                SharedEvent gate = mp.event();
+                AsyncResult<Boolean> blocked = p.applyAsync(() -> gate.await(LIMIT));
+                Thread.currentThread().interrupt();
+                assertThrows(io.multiprocessing4j.ProcessInterruptedException.class, blocked::get);
+                assertTrue(Thread.interrupted(), "the interrupt status is set again");
+                gate.set();
+                assertTrue(blocked.get(LIMIT));
+            }
+        });
+    }
+
+    @Test
+    void workersAreDaemonChildrenNamedLikePythons() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (ProcessPool p = pool(3)) {
+                assertEquals(3, p.processes());
+                List<ProcessInfo> workers = p.workers();
+                assertEquals(3, workers.size());
+                for (ProcessInfo w : workers) {
+                    assertTrue(w.daemon(), w.toString());
+                    assertTrue(w.name().matches("SpawnPoolWorker-[0-9]+"), w.name());
+                }
+                Set<String> ran = new HashSet<>(p.map((Integer i) -> Multiprocessing.currentProcess().name(),
+                        IntStream.range(0, 3).boxed().toList(), 1));
+                assertTrue(workers.stream().map(ProcessInfo::name).toList().containsAll(ran), ran.toString());
+            }
+        });
+    }
+
+    @Test
     void shutdownNowCancelsQueuedWork() {
         assertTimeoutPreemptively(LIMIT, () -> {
             ProcessPool p = pool(1);
