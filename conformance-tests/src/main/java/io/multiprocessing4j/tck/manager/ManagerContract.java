@@ -256,7 +256,7 @@ public abstract class ManagerContract {
             List<Integer> l = manager.list();
             List<ChildProcess> children = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                children.add(mp.process(ManagerContract::fill, i, Map.entry(d, l)).start());
+                children.add(mp.process(ManagerContract::fill, i, new java.util.AbstractMap.SimpleImmutableEntry<>(d, l)).start());
             }
             for (ChildProcess c : children) {
                 assertTrue(c.join(LIMIT));

@@ -372,6 +372,23 @@ public abstract class PoolContract {
     }
 
     @Test
+    void initializerThatEndsTheWorkerFailsWorkInsteadOfRespawningForever() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            ProcessPool p = mp.pool(PoolOptions.builder().processes(1).initializer(() -> Multiprocessing.exit(5)).build());
+            try {
+                RuntimeException e = assertThrows(RuntimeException.class, () -> p.applyAsync(() -> 1).get(LIMIT));
+                Throwable reason = e instanceof RejectedExecutionException ? e.getCause() : e;
+                assertTrue(reason.getMessage().contains("initializer") && reason.getMessage().contains("exit code 5"),
+                        reason.getMessage());
+                assertThrows(RejectedExecutionException.class, () -> p.apply(() -> 1));
+                assertTrue(p.join(LIMIT));
+            } finally {
+                p.terminate();
+            }
+        });
+    }
+
+    @Test
     void workerThatDiesFailsItsTaskAndIsReplaced() {
         assertTimeoutPreemptively(LIMIT, () -> {
             try (ProcessPool p = pool(2)) {
