@@ -1,2 +1,2 @@
-/** Serialization to bytes and remote exceptions, shared by the generic pool and manager. */
+/** Exceptions from another process, in a form that always travels; shared by the generic pool and manager. */
 package io.multiprocessing4j.spi.remote;
