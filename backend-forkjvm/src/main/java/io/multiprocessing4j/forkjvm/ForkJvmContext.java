@@ -104,7 +104,7 @@ final class ForkJvmContext extends AbstractContext implements ConnectionProvider
         new SecureRandom().nextBytes(idBytes);
         String id = HexFormat.of().formatHex(idBytes);
         Path shmDir = ShmFiles.defaultDirectory();
-        Path socketDir = UnixSockets.newPrivateDirectory("mp4j-" + pid + "-" + id + "-");
+        Path socketDir = UnixSockets.newPrivateDirectory(ShmFiles.PREFIX + pid + "-" + id + "-");
         ShmFiles.sweepOrphans(shmDir, socketDir.getParent());
         ChildState s = new ChildState(Authenticator.newKey(), socketDir.toString(), shmDir.toString(), pid, id,
                 options.jvmOptions(), options.systemProperties(), options.aotCache());
@@ -181,7 +181,9 @@ final class ForkJvmContext extends AbstractContext implements ConnectionProvider
                     l.awaitConnected(cold);
                     cold.control().write(message, 0, message.length);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "child JVM " + cold.pid() + " could not be given its process: " + e.getMessage());
+                    // expected when the process was terminated or killed before it connected back
+                    LOG.log(cold.signalled() || isClosed() ? Level.DEBUG : Level.WARNING,
+                            "child JVM " + cold.pid() + " could not be given its process: " + e.getMessage());
                     cold.kill();
                 }
             }, "mp4j-deliver-" + cold.pid());
@@ -352,6 +354,17 @@ final class ForkJvmContext extends AbstractContext implements ConnectionProvider
     /** @return the directory of its shared-memory files (for tests) */
     Path sharedMemoryDirectory() {
         return files.directory();
+    }
+
+    /**
+     * Waits until the spare JVMs are ready (for tests and benchmarks).
+     *
+     * @param timeout the longest wait
+     * @return whether they are
+     * @throws InterruptedException if interrupted
+     */
+    boolean awaitSpares(Duration timeout) throws InterruptedException {
+        return spares > 0 && sparePool().awaitReady(timeout.toNanos());
     }
 
     /** @return how many spare JVMs are ready now */

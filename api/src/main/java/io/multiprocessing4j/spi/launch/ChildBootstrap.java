@@ -39,12 +39,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * sockets at once). A daemon child then exits at once (so do pool workers and manager servers,
  * which are daemons); a non-daemon child goes on, as in Python, because its work may still matter.
  *
+ * <p>Standard output and error are line-buffered (each line reaches the parent whole, so the lines
+ * of several children never interleave mid-line) and flushed at exit.
+ *
  * <p>With argument {@code --train} it only exercises the classes a child uses and exits, for
  * building an AOT cache.
  */
 public final class ChildBootstrap {
     /** Exit code of a daemon child whose parent died. */
     public static final int ORPHAN_EXIT = 1;
+    private static final long WATCH_MILLIS = 100;
 
     private ChildBootstrap() {
     }
@@ -63,6 +67,7 @@ public final class ChildBootstrap {
             System.err.println("usage: ChildBootstrap <control-socket>");
             System.exit(2);
         }
+        installLineBufferedStreams();
         byte[] key = readKey();
         FramedChannel control;
         try {
@@ -74,6 +79,7 @@ public final class ChildBootstrap {
             System.exit(ORPHAN_EXIT);
             return;
         }
+        warmUp();
         byte[] requestBytes;
         try {
             requestBytes = control.read(Long.MAX_VALUE);
@@ -130,14 +136,19 @@ public final class ChildBootstrap {
         }
     }
 
+    /**
+     * Watches the control socket for end of stream. It polls (a non-blocking read every
+     * {@value #WATCH_MILLIS} ms, sleeping in between) rather than blocking in a read: a thread
+     * blocked in native code makes the JVM's exit wait about 300 ms for it.
+     */
     private static void watchParent(FramedChannel control, boolean daemon) {
         Thread t = new Thread(() -> {
             try {
-                while (true) {
-                    control.read(Long.MAX_VALUE);
+                while (!control.poll(0)) {
+                    Thread.sleep(WATCH_MILLIS);
                 }
-            } catch (RuntimeException e) {
-                // end of stream: the parent is gone
+            } catch (InterruptedException | RuntimeException e) {
+                // treat as end of stream
             }
             if (daemon) {
                 Runtime.getRuntime().halt(ORPHAN_EXIT);
@@ -145,6 +156,36 @@ public final class ChildBootstrap {
         }, "mp4j-parent-watch");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Loads and links, while a spare waits for work, what running a process needs first
+     * (serialization of a lambda), so that the first task does not pay for it.
+     */
+    private static void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                io.multiprocessing4j.SerializableRunnable r = () -> System.out.flush();
+                Object back = Codec.deserialize(Codec.serialize(r));
+                Codec.deserialize(Codec.serialize(new LaunchRequest(new byte[0],
+                        new ProcessInfo("warm-up", 1, false), back.getClass().getName(), null)));
+            } catch (RuntimeException e) {
+                // only a warm-up
+            }
+        }, "mp4j-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** Line-buffers standard output and error (see {@link LineBufferedStream}), flushed at exit too. */
+    private static void installLineBufferedStreams() {
+        System.setOut(LineBufferedStream.open(java.io.FileDescriptor.out, System.out.charset()));
+        System.setErr(LineBufferedStream.open(java.io.FileDescriptor.err, System.err.charset()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.flush();
+            System.err.flush();
+        }, "mp4j-flush-output"));
     }
 
     private static ChildContextFactory factory(String className) {
