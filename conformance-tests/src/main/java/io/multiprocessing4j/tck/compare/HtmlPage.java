@@ -66,7 +66,7 @@ final class HtmlPage {
                 }
             }
             String diff = r.differences();
-            h.append("</td><td class=\"diff\">").append(diff.isEmpty() ? "" : esc(diff) + "<br><i>" + esc(r.check().ours()) + "</i>")
+            h.append("</td><td class=\"diff\">").append(diff.isEmpty() ? "" : esc(diff) + "<br><i>" + esc(r.why(differing)) + "</i>")
                     .append("</td></tr>");
         }
         h.append("</table>");

@@ -48,6 +48,32 @@ record Row(Check check, Map<String, CheckRunner.Outcome> outcomes) {
     }
 
     /**
+     * Explains a difference by the capabilities the check's expectation depends on (named in its
+     * text: isolated memory, pids, kill, serialization).
+     *
+     * @param haveIt who has each capability, among the backends compared
+     * @return for example {@code ISOLATED_MEMORY (only forkjvm): ...}, or a note that no capability is involved
+     */
+    String why(Map<io.multiprocessing4j.Capability, java.util.List<String>> haveIt) {
+        String text = (check.title() + " " + check.ours()).toLowerCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder();
+        for (var e : haveIt.entrySet()) {
+            String key = switch (e.getKey()) {
+                case ISOLATED_MEMORY -> "memory";
+                case DISTINCT_PIDS -> "pid";
+                case FORCED_TERMINATION -> "kill";
+                case SERIALIZED_ARGUMENTS -> "serializ";
+                default -> null;
+            };
+            if (key != null && text.contains(key)) {
+                out.append(e.getKey()).append(" (only ").append(String.join(", ", e.getValue())).append(") ");
+            }
+        }
+        return out.isEmpty() ? "no capability involved: scheduling (e.g. a worker starts slower than a task runs); the check holds on both"
+                : out.toString().trim() + ": " + check.ours();
+    }
+
+    /**
      * @param backend a backend's name
      * @return its outcome as a short cell: PASS/FAIL/SKIP and the time
      */

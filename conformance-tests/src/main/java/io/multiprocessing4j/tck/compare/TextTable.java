@@ -49,7 +49,7 @@ final class TextTable {
             }
             String diff = r.differences();
             if (!diff.isEmpty()) {
-                line.append(' ').append(diff).append("  <- ").append(r.check().ours());
+                line.append(' ').append(diff).append("  <- ").append(r.why(differing));
             }
             out.println(line);
             for (BackendInfo b : backends) {
