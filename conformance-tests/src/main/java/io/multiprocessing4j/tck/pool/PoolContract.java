@@ -271,6 +271,29 @@ public abstract class PoolContract {
     }
 
     @Test
+    void imapStopsReadingInputAtShutdownAndSaysSo() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            ProcessPool p = pool(1);
+            Iterator<Integer> it = p.imap(PoolContract::square, IntStream.range(0, 1000).boxed().toList());
+            assertEquals(0, it.next());
+            p.shutdown();
+            int delivered = 1;
+            RejectedExecutionException e = null;
+            try {
+                while (it.hasNext()) {
+                    assertEquals(delivered * delivered, it.next());
+                    delivered++;
+                }
+            } catch (RejectedExecutionException stopped) {
+                e = stopped;
+            }
+            assertNotNull(e, "hasNext() must say that the input was not consumed");
+            assertTrue(delivered < 1000, "delivered " + delivered);
+            assertTrue(p.join(LIMIT));
+        });
+    }
+
+    @Test
     void afterShutdownWorkIsRejectedAndJoinNeedsShutdown() {
         assertTimeoutPreemptively(LIMIT, () -> {
             ProcessPool p = pool(2);
