@@ -145,14 +145,15 @@ final class PipeBroker implements AutoCloseable {
         try (sel) {
             while (!closed) {
                 List<Stamped> batch = new ArrayList<>();
+                List<FramedChannel> ended = new ArrayList<>();
                 List<FramedChannel> channels;
                 synchronized (slot) {
                     channels = List.copyOf(slot.attached[side]);
                 }
                 for (FramedChannel ch : channels) {
-                    drain(slot, side, ch, batch);
+                    drain(ch, batch, ended);
                 }
-                if (batch.isEmpty()) {
+                if (batch.isEmpty() && ended.isEmpty()) {
                     sel.select(1000);
                     sel.selectedKeys().clear();
                     continue;
@@ -161,14 +162,22 @@ final class PipeBroker implements AutoCloseable {
                 for (Stamped m : batch) {
                     deliver(slot, 1 - side, m.payload());
                 }
+                // end of stream only after what the ended copies sent was passed on
+                for (FramedChannel ch : ended) {
+                    ch.close();
+                    synchronized (slot) {
+                        slot.attached[side].remove(ch);
+                        checkEof(slot, side);
+                    }
+                }
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "pipe relay ended", e);
         }
     }
 
-    /** Reads everything readable now from one attached copy; at its end of stream, detaches it. */
-    private static void drain(Slot slot, int side, FramedChannel ch, List<Stamped> batch) {
+    /** Reads everything readable now from one attached copy; notes it in {@code ended} at its end of stream. */
+    private static void drain(FramedChannel ch, List<Stamped> batch, List<FramedChannel> ended) {
         try {
             while (ch.poll(0)) {
                 byte[] m = ch.read(0);
@@ -180,11 +189,7 @@ final class PipeBroker implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            ch.close();
-            synchronized (slot) {
-                slot.attached[side].remove(ch);
-                checkEof(slot, side);
-            }
+            ended.add(ch);
         }
     }
 

@@ -68,10 +68,14 @@ final class ShmFiles implements ShmAllocator {
         return directory().resolve(prefix + kind + UnixSockets.randomName(""));
     }
 
-    /** @param name a block's name @return its file, if the name is one of this context's blocks */
+    /**
+     * @param name a block's name (of any forkjvm context, as Python attaches by name from anywhere)
+     * @return its file
+     * @throws IllegalArgumentException if the name cannot be a forkjvm block's
+     */
     Path blockPath(String name) {
-        if (!name.startsWith(prefix + BLOCK) || name.contains("/")) {
-            throw new IllegalArgumentException("no shared memory block named '" + name + "' in this context");
+        if (!name.startsWith(PREFIX) || name.contains("/") || name.contains("\\")) {
+            throw new IllegalArgumentException("no shared memory block named '" + name + "'");
         }
         return directory().resolve(name);
     }

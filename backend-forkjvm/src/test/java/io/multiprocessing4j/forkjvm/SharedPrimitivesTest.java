@@ -234,6 +234,19 @@ class SharedPrimitivesTest {
     }
 
     @Test
+    void messagesSentBeforeTheCloseArriveBeforeEndOfStream() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < 20; i++) {
+                Pipe p = mp.pipe();
+                p.right().send("last");
+                p.right().close();
+                assertEquals("last", p.left().recv(WAIT));
+                assertThrows(ConnectionEOFException.class, () -> p.left().recv(WAIT));
+            }
+        });
+    }
+
+    @Test
     void connectionsCheckDirectionSizeAndTimeouts() {
         Pipe oneWay = mp.pipe(false);
         assertThrows(IllegalStateException.class, () -> oneWay.left().send("x"));
@@ -273,6 +286,22 @@ class SharedPrimitivesTest {
                 assertEquals("ping", server.recv(WAIT));
                 assertThrows(SerializationException.class, () -> Codec.serialize(server));
             }
+        }
+    }
+
+    @Test
+    void blocksAttachByNameFromAnotherContextAndRefuseForeignNames() {
+        try (Context other = Multiprocessing.context("forkjvm", ContextOptions.DEFAULTS.withSpareProcesses(0))) {
+            io.multiprocessing4j.SharedMemoryBlock block = mp.sharedMemory(64);
+            block.segment().set(java.lang.foreign.ValueLayout.JAVA_INT, 0, 77);
+            try (io.multiprocessing4j.SharedMemoryBlock view = other.attachSharedMemory(block.name())) {
+                assertEquals(77, view.segment().get(java.lang.foreign.ValueLayout.JAVA_INT, 0));
+                assertEquals(64, view.size());
+            }
+            block.unlink();
+            assertThrows(IllegalArgumentException.class, () -> other.attachSharedMemory(block.name()));
+            assertThrows(IllegalArgumentException.class, () -> other.attachSharedMemory("../etc/passwd"));
+            assertThrows(IllegalArgumentException.class, () -> other.attachSharedMemory("psm_123"));
         }
     }
 }
