@@ -7,6 +7,11 @@ import io.multiprocessing4j.ManagerUnavailableException;
 import io.multiprocessing4j.spi.ConnectionProvider;
 import io.multiprocessing4j.spi.ProcessScope;
 import io.multiprocessing4j.spi.serialization.Codec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -20,7 +25,13 @@ final class ManagerClient {
 
     private final String address;
     private final ConnectionProvider provider;
-    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /**
+     * Idle connections per process: where processes are threads of one JVM, a connection belongs
+     * to the process that opened it (its close is that process's, as with a file descriptor), so
+     * a process must never reuse another's. Weak keys: an ended process's pool goes with it.
+     */
+    private final Map<ProcessScope, ConcurrentLinkedDeque<Connection>> idleByProcess =
+            Collections.synchronizedMap(new WeakHashMap<>());
     private volatile String goneBecause;
 
     private ManagerClient(String address, ConnectionProvider provider) {
@@ -49,8 +60,14 @@ final class ManagerClient {
     /** Marks the manager gone (it was shut down from this process). */
     void markGone(String why) {
         goneBecause = why;
-        for (Connection c; (c = idle.poll()) != null; ) {
-            c.close();
+        List<ConcurrentLinkedDeque<Connection>> pools;
+        synchronized (idleByProcess) {
+            pools = new ArrayList<>(idleByProcess.values());
+        }
+        for (ConcurrentLinkedDeque<Connection> idle : pools) {
+            for (Connection c; (c = idle.poll()) != null; ) {
+                c.close();
+            }
         }
     }
 
@@ -67,7 +84,9 @@ final class ManagerClient {
     Protocol.Reply call(Protocol.Request request) {
         requireAvailable();
         byte[] bytes = Codec.serialize(request);
-        Connection c = borrow();
+        ConcurrentLinkedDeque<Connection> idle = idleByProcess.computeIfAbsent(ProcessScope.current(),
+                scope -> new ConcurrentLinkedDeque<>());
+        Connection c = borrow(idle);
         boolean reusable = false;
         try {
             c.sendBytes(bytes);
@@ -93,7 +112,7 @@ final class ManagerClient {
         }
     }
 
-    private Connection borrow() {
+    private Connection borrow(ConcurrentLinkedDeque<Connection> idle) {
         for (Connection c; (c = idle.poll()) != null; ) {
             if (!c.closed()) {
                 return c;
