@@ -37,11 +37,16 @@ public final class CheckRunner implements AutoCloseable {
     public record Outcome(Status status, long millis, Object value, Throwable failure) {
     }
 
+    /** How long a timed-out check's thread gets to end after its interrupt. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+
     private final Supplier<Context> opener;
     private final TimeScale scale;
     private final Duration timeout;
     private final String unavailable;
     private Context shared;
+    /** The check that hung and whose thread never ended, if any: later checks are not run. */
+    private String wedgedBy;
 
     /**
      * @param opener opens a context of the backend under test
@@ -68,12 +73,20 @@ public final class CheckRunner implements AutoCloseable {
         if (unavailable != null) {
             throw new TestAbortedException("backend unavailable: " + unavailable);
         }
+        if (wedgedBy != null) {
+            // The hung check's thread may still hold the captured standard streams and the shared
+            // context; running more checks would make each of them wait out its own timeout too.
+            throw new AssertionError(check.id() + " not run: check " + wedgedBy
+                    + " hung and its thread is still running, so this backend's shared state is suspect");
+        }
         if (shared == null) {
             shared = opener.get();
         }
+        Thread[] worker = new Thread[1];
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "tck-" + check.id());
             t.setDaemon(true);
+            worker[0] = t;
             return t;
         });
         try (TckEnv env = new TckEnv(shared, scale, opener)) {
@@ -82,7 +95,18 @@ public final class CheckRunner implements AutoCloseable {
                 return f.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 f.cancel(true);
-                throw new AssertionError(check.id() + " did not finish within " + timeout + " (something hangs)");
+                Thread stuck = worker[0];
+                StackTraceElement[] where = stuck == null ? new StackTraceElement[0] : stuck.getStackTrace();
+                if (stuck != null) {
+                    stuck.join(INTERRUPT_GRACE);
+                    if (stuck.isAlive()) {
+                        wedgedBy = check.id();
+                    }
+                }
+                AssertionError error = new AssertionError(check.id() + " did not finish within " + timeout
+                        + " (something hangs); the check's stack when it timed out is this error's stack trace");
+                error.setStackTrace(where);
+                throw error;
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (check.needs() != null && cause instanceof UnsupportedOperationException) {
