@@ -137,7 +137,8 @@ public final class Processes {
      * Calls {@code waitpid}, retrying on EINTR. Without {@link #WNOHANG} this blocks the calling
      * (carrier) thread until the child changes state, and cannot be interrupted.
      *
-     * @param pid the child, or -1 for any child
+     * @param pid the child, or -1 for any child (which would also reap, and so break, children
+     *     that {@link java.lang.ProcessBuilder} started: avoid)
      * @param options 0 or {@link #WNOHANG}
      * @return the result
      * @throws PosixException if the call fails (ECHILD: not our child, or already reaped)

@@ -173,7 +173,12 @@ public final class Spawn {
          * @throws PosixException if a mapped descriptor is not open or {@code posix_spawn} fails
          */
         public int spawn() {
-            return Spawn.spawn(this);
+            return Spawn.spawn(this, FA_ADDCLOSEFROM.isPresent());
+        }
+
+        /** The path taken on musl and glibc before 2.34, for tests on a newer glibc. */
+        int spawnWithoutClosefrom() {
+            return Spawn.spawn(this, false);
         }
 
         private static List<String> checkNoNul(List<String> strings, String what) {
@@ -186,7 +191,7 @@ public final class Spawn {
         }
     }
 
-    private static int spawn(Builder b) {
+    private static int spawn(Builder b, boolean closefrom) {
         int highestChildFd = b.fds.isEmpty() ? 2 : Math.max(2, b.fds.lastKey());
         List<Integer> staged = new ArrayList<>();
         try (Arena arena = Arena.ofConfined()) {
@@ -205,7 +210,7 @@ public final class Spawn {
             try {
                 check("posix_spawnattr_init", (int) ATTR_INIT.invokeExact(attr));
                 try {
-                    addFileActions(actions, childToStaged, highestChildFd);
+                    addFileActions(actions, childToStaged, highestChildFd, closefrom);
                     setAttributes(arena, attr, b.newProcessGroup);
                     return callSpawn(arena, b, actions, attr);
                 } finally {
@@ -224,7 +229,7 @@ public final class Spawn {
     }
 
     private static void addFileActions(MemorySegment actions, Map<Integer, Integer> childToStaged,
-                                       int highestChildFd) throws Throwable {
+                                       int highestChildFd, boolean closefrom) throws Throwable {
         for (Map.Entry<Integer, Integer> e : childToStaged.entrySet()) {
             check("posix_spawn_file_actions_adddup2",
                     (int) FA_ADDDUP2.invokeExact(actions, (int) e.getValue(), (int) e.getKey()));
@@ -236,7 +241,7 @@ public final class Spawn {
                 check("posix_spawn_file_actions_addclose", (int) FA_ADDCLOSE.invokeExact(actions, fd));
             }
         }
-        if (FA_ADDCLOSEFROM.isPresent()) {
+        if (closefrom) {
             check("posix_spawn_file_actions_addclosefrom_np",
                     (int) FA_ADDCLOSEFROM.get().invokeExact(actions, highestChildFd + 1));
         } else {
@@ -247,7 +252,7 @@ public final class Spawn {
     }
 
     /** Our open descriptors above {@code floor} that lack close-on-exec (fallback without closefrom). */
-    private static List<Integer> inheritableAbove(int floor) {
+    static List<Integer> inheritableAbove(int floor) {
         List<Integer> result = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
             for (Path entry : entries.toList()) {
