@@ -77,7 +77,7 @@ public final class Futex {
      * @param timeoutNanos the longest wait; negative waits until woken
      * @return why the wait ended
      * @throws IllegalArgumentException if the int is misaligned, out of bounds or on the heap
-     * @throws IllegalStateException if the segment's arena is closed
+     * @throws IllegalStateException if the segment's arena is closed (before or as the wait began)
      * @throws PosixException if the call fails
      */
     public static WaitResult wait(MemorySegment segment, long offset, int expected, long timeoutNanos) {
@@ -105,9 +105,17 @@ public final class Futex {
                     case Errno.ETIMEDOUT -> {
                         return WaitResult.TIMED_OUT;
                     }
-                    case Errno.EINTR -> { } // retry with the time left
-                    default -> throw new PosixException("futex", "futex(0x" + Long.toHexString(word.address())
-                            + ", FUTEX_WAIT, " + expected + ", " + timeoutNanos + " ns)", errno);
+                    case Errno.EINTR -> {
+                        // Retry with the time left, unless the mapping was closed meanwhile: its
+                        // address may be gone or reused, and a spurious wake-up is allowed.
+                        if (!segment.scope().isAlive()) {
+                            return WaitResult.WOKEN;
+                        }
+                    }
+                    case Errno.EFAULT -> throw segment.scope().isAlive()
+                            ? failure(word, expected, timeoutNanos, errno)
+                            : new IllegalStateException("futex segment's arena was closed as the wait began: " + segment);
+                    default -> throw failure(word, expected, timeoutNanos, errno);
                 }
             }
         } catch (Throwable t) {
@@ -143,6 +151,11 @@ public final class Futex {
         } catch (Throwable t) {
             throw Ffi.rethrow(t);
         }
+    }
+
+    private static PosixException failure(MemorySegment word, int expected, long timeoutNanos, int errno) {
+        return new PosixException("futex", "futex(0x" + Long.toHexString(word.address())
+                + ", FUTEX_WAIT, " + expected + ", " + timeoutNanos + " ns)", errno);
     }
 
     /** Validates the word and returns its address detached from the segment's arena (see class doc). */

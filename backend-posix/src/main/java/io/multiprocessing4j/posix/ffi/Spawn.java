@@ -31,6 +31,10 @@ import java.util.stream.Stream;
  * opens without {@code O_CLOEXEC} during the spawn). Its signal mask is empty and every signal
  * has its default disposition, whatever the spawning JVM thread had.
  *
+ * <p>{@code posix_spawn} returns once the child's exec has replaced its memory, which is a moment
+ * before the kernel closes its close-on-exec descriptors: {@code /proc/<pid>/fd} read at once may
+ * still list them. Let the child report that it runs before inspecting it.
+ *
  * <p>Reap every child with {@link Processes#waitFor} or {@link Processes#tryWait}, or it stays a
  * zombie.
  */

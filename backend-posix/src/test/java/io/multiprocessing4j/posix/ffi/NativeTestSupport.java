@@ -29,6 +29,23 @@ final class NativeTestSupport {
         }
     }
 
+    /** Reads one line (without its newline) a byte at a time, failing after {@link #BOUND_MILLIS}. */
+    static String readLine(int fd) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] one = new byte[1];
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BOUND_MILLIS);
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0 || Descriptors.poll(fd, Descriptors.POLLIN, (int) left) == 0) {
+                throw new AssertionError("no line on fd " + fd + " within " + BOUND_MILLIS + " ms");
+            }
+            if (Descriptors.read(fd, one, 0, 1) <= 0 || one[0] == '\n') {
+                return out.toString(StandardCharsets.UTF_8);
+            }
+            out.write(one[0]);
+        }
+    }
+
     /** Kills and reaps a child if a test left it running; safe to call for a reaped pid. */
     static void killAndReap(int pid) {
         try {

@@ -1,6 +1,7 @@
 package io.multiprocessing4j.posix.ffi;
 
 import static io.multiprocessing4j.posix.ffi.NativeTestSupport.killAndReap;
+import static io.multiprocessing4j.posix.ffi.NativeTestSupport.readLine;
 import static io.multiprocessing4j.posix.ffi.NativeTestSupport.readToEof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,24 +99,34 @@ class SpawnTest {
 
     private static void assertOnlyStdioAndFd3Inherited(boolean fallback) throws IOException {
         // An inheritable pipe (no O_CLOEXEC): without the close actions it would leak, as would
-        // the dozens of descriptors the JVM itself opens without close-on-exec.
+        // the dozens of jars the JVM itself holds open without close-on-exec.
         int[] leaky = Descriptors.pipe2(0);
         int[] pair = Descriptors.socketpair(Descriptors.SOCK_STREAM | Descriptors.SOCK_CLOEXEC);
-        Spawn.Builder sleep = Spawn.builder("sleep").argv(List.of("sleep", "10")).mapFd(pair[1], 3);
-        int pid = fallback ? sleep.spawnWithoutClosefrom() : sleep.spawn();
+        int[] stdin = Descriptors.pipe2(Descriptors.O_CLOEXEC);
+        // posix_spawn returns once the exec has replaced the memory map, but the kernel closes
+        // close-on-exec descriptors a moment later: wait for the shell to say it runs, and keep
+        // it alive (blocked reading stdin) while we look at its descriptors.
+        // (No redirection in the script: dash parks a redirected descriptor on fd 10 meanwhile.)
+        Spawn.Builder shell = Spawn.builder("/bin/sh").argv(List.of("sh", "-c", "echo ready; read line"))
+                .mapFd(stdin[0], 0).mapFd(pair[1], 1).mapFd(pair[1], 3);
+        int pid = fallback ? shell.spawnWithoutClosefrom() : shell.spawn();
         try {
-            assertFalse(Descriptors.isCloseOnExec(leaky[0]), "precondition: the pipe is inheritable");
-            // posix_spawn returns after the exec, so the file actions have run.
+            assertEquals("ready", readLine(pair[0]));
             Set<Integer> childFds;
             try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
                 childFds = fds.map(p -> Integer.parseInt(p.getFileName().toString())).collect(Collectors.toSet());
             }
+            assertFalse(Descriptors.isCloseOnExec(leaky[0]), "precondition: the pipe is inheritable");
             assertEquals(Set.of(0, 1, 2, 3), childFds, "child descriptors");
             assertTrue(Descriptors.isCloseOnExec(pair[1]), "our mapped end keeps its close-on-exec flag");
+            Descriptors.close(stdin[1]); // EOF ends the shell's read, and the shell
+            stdin[1] = -1;
+            assertEquals(1, Processes.waitFor(pid), "read at EOF fails, and so does the shell");
         } finally {
             killAndReap(pid);
             closeQuietly(leaky);
             closeQuietly(pair);
+            closeQuietly(stdin);
         }
     }
 
