@@ -1,7 +1,6 @@
 package io.multiprocessing4j.posix;
 
 import io.multiprocessing4j.ContextOptions;
-import io.multiprocessing4j.SharedLock;
 import io.multiprocessing4j.SharedMemoryBlock;
 import io.multiprocessing4j.SharedValue;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +13,7 @@ final class ChildMain {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "lock-and-hang" -> {
-                SharedLock lock = JvmChild.decode(args[1]);
+                io.multiprocessing4j.SharedMutex lock = JvmChild.decode(args[1]);
                 lock.acquire();
                 System.out.println("locked " + ProcessHandle.current().pid());
                 hang();
