@@ -21,6 +21,8 @@ import io.multiprocessing4j.TypeCode;
 import io.multiprocessing4j.posix.memory.PosixArray;
 import io.multiprocessing4j.posix.memory.PosixMemoryBlock;
 import io.multiprocessing4j.posix.memory.PosixValue;
+import io.multiprocessing4j.posix.queue.PosixJoinableQueue;
+import io.multiprocessing4j.posix.queue.PosixQueue;
 import io.multiprocessing4j.posix.shm.SegmentOwner;
 import io.multiprocessing4j.posix.shm.ShmRef;
 import io.multiprocessing4j.posix.sync.PosixBarrier;
@@ -68,12 +70,12 @@ final class PosixContext extends AbstractContext {
 
     @Override
     protected <E> SharedQueue<E> newQueue(int maxsize) {
-        throw new UnsupportedOperationException("posix queues are not implemented yet");
+        return PosixQueue.create(owner, maxsize);
     }
 
     @Override
     protected <E> JoinableQueue<E> newJoinableQueue(int maxsize) {
-        throw new UnsupportedOperationException("posix queues are not implemented yet");
+        return PosixJoinableQueue.create(owner, maxsize);
     }
 
     @Override

@@ -37,6 +37,35 @@ final class ChildMain {
                 System.out.println(mp.owner().trackerPid() + " " + String.join(" ", mp.owner().createdNames()));
                 hang();
             }
+            case "produce" -> {
+                io.multiprocessing4j.SharedQueue<String> q = JvmChild.decode(args[1]);
+                int n = Integer.parseInt(args[3]);
+                for (int i = 0; i < n; i++) {
+                    q.put(args[2] + "-" + i);
+                }
+                System.out.println("done");
+            }
+            case "consume" -> {
+                io.multiprocessing4j.SharedQueue<String> q = JvmChild.decode(args[1]);
+                StringBuilder out = new StringBuilder();
+                for (String item; !(item = q.get()).equals("STOP"); ) {
+                    out.append(item).append('\n');
+                }
+                System.out.print(out);
+                System.out.println("end");
+            }
+            case "put-and-stall" -> {
+                io.multiprocessing4j.SharedQueue<Object> q = JvmChild.decode(args[1]);
+                io.multiprocessing4j.posix.queue.PosixQueue.faultHookBeforeCommit(() -> {
+                    System.out.println("stalled");
+                    try {
+                        hang();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                q.put(args[2].equals("big") ? "x".repeat(100_000) : args[2]);
+            }
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }

@@ -102,6 +102,7 @@ public final class SegmentOwner implements AutoCloseable {
         for (String name : objects) {
             unlinkQuietly(name);
             Segments.release(name);
+            Segments.releaseWithPrefix(name + "-");
             derivedPrefixes.add(name.substring(1) + "-");
         }
         for (SharedMapping block : blocks) {

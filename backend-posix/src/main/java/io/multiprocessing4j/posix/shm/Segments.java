@@ -42,6 +42,43 @@ public final class Segments {
     }
 
     /**
+     * Creates an object whose name derives from a tracked one ({@code <name>-<suffix>}, removed with
+     * it by {@link SegmentOwner}), and maps it once in this process.
+     *
+     * @param name the new object's name
+     * @param size its size
+     * @return its memory
+     * @throws io.multiprocessing4j.posix.ffi.PosixException if it cannot be made (EEXIST if it exists)
+     */
+    public static MemorySegment createDerived(String name, long size) {
+        SharedMapping m = SharedMapping.create(name, size);
+        register(m);
+        return m.segment();
+    }
+
+    /**
+     * Unmaps an object this process no longer needs (a queue's outgrown ring).
+     *
+     * @param name the object's name
+     */
+    public static void detach(String name) {
+        release(name);
+    }
+
+    /**
+     * Unmaps every object whose name starts with {@code prefix} (a closed queue's rings).
+     *
+     * @param prefix a name prefix
+     */
+    static void releaseWithPrefix(String prefix) {
+        for (String name : MAPPINGS.keySet()) {
+            if (name.startsWith(prefix)) {
+                release(name);
+            }
+        }
+    }
+
+    /**
      * Records a mapping this process created, so handles of it in this process use it.
      *
      * @param mapping the new mapping
