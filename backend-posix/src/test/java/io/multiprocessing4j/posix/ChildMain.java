@@ -1,5 +1,6 @@
 package io.multiprocessing4j.posix;
 
+import io.multiprocessing4j.posix.context.PosixContext;
 import io.multiprocessing4j.ContextOptions;
 import io.multiprocessing4j.SharedMemoryBlock;
 import io.multiprocessing4j.SharedValue;
@@ -65,6 +66,17 @@ final class ChildMain {
                     }
                 });
                 q.put(args[2].equals("big") ? "x".repeat(100_000) : args[2]);
+            }
+            case "daemon-and-hang" -> {
+                io.multiprocessing4j.Context mp = io.multiprocessing4j.Multiprocessing.context("posix");
+                io.multiprocessing4j.SharedEvent started = mp.event();
+                io.multiprocessing4j.ChildProcess p = mp.process(ev -> {
+                    ev.set();
+                    Thread.sleep(120_000);
+                }, started).daemon(true).start();
+                started.await();
+                System.out.println(p.pid());
+                hang();
             }
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }

@@ -1,5 +1,6 @@
 package io.multiprocessing4j.posix;
 
+import io.multiprocessing4j.posix.context.PosixContext;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.multiprocessing4j.posix;
+package io.multiprocessing4j.posix.context;
 
 import io.multiprocessing4j.Capability;
 import io.multiprocessing4j.ChildProcess;
@@ -33,7 +33,21 @@ import io.multiprocessing4j.posix.sync.PosixMutex;
 import io.multiprocessing4j.posix.sync.PosixRLock;
 import io.multiprocessing4j.posix.sync.PosixSemaphore;
 import io.multiprocessing4j.posix.sync.RobustMutex;
+import io.multiprocessing4j.Connection;
+import io.multiprocessing4j.posix.channel.PosixConnection;
+import io.multiprocessing4j.posix.process.PosixLauncher;
 import io.multiprocessing4j.spi.AbstractContext;
+import io.multiprocessing4j.spi.ConnectionListener;
+import io.multiprocessing4j.spi.ConnectionProvider;
+import io.multiprocessing4j.spi.channel.Authenticator;
+import io.multiprocessing4j.spi.channel.SocketConnection;
+import io.multiprocessing4j.spi.channel.UnixConnectionListener;
+import io.multiprocessing4j.spi.channel.UnixSockets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import io.multiprocessing4j.spi.ProcessRuntime;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -43,29 +57,52 @@ import java.util.Set;
 /**
  * The posix backend's context: every shared object is a POSIX shared memory object of its own
  * (created by {@link SegmentOwner}, which unlinks them all at close and whose tracker does so if
- * this process dies), synchronisation is on futex words inside them.
+ * this process dies), synchronisation is on futex words inside them, processes are JVMs started
+ * with {@code posix_spawn} ({@link PosixLauncher}), pipes are socketpairs. Listeners and their
+ * clients (for managers) use the SPI's authenticated Unix-domain sockets with this context's key,
+ * which its children share.
  */
-final class PosixContext extends AbstractContext {
-    static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.ISOLATED_MEMORY, Capability.DISTINCT_PIDS,
+public final class PosixContext extends AbstractContext implements ConnectionProvider {
+    /** What the posix backend can do. */
+    public static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(EnumSet.of(Capability.ISOLATED_MEMORY, Capability.DISTINCT_PIDS,
             Capability.FORCED_TERMINATION, Capability.SIGNAL_EXIT_CODES, Capability.SERIALIZED_ARGUMENTS,
-            Capability.ORPHAN_PROTECTION, Capability.ROBUST_LOCKS);
+            Capability.ORPHAN_PROTECTION, Capability.ROBUST_LOCKS));
 
-    private final ContextOptions options;
     private final SegmentOwner owner = new SegmentOwner();
+    private final byte[] key;
+    private final PosixLauncher launcher;
+    private Path socketDirectory;
 
-    PosixContext(ContextOptions options) {
+    /**
+     * Opens a root context with a fresh key.
+     *
+     * @param options its options
+     */
+    public PosixContext(ContextOptions options) {
+        this(options, Authenticator.newKey());
+    }
+
+    /**
+     * Opens a context with a given key (a child's, sharing its parent's).
+     *
+     * @param options its options
+     * @param key the key
+     */
+    public PosixContext(ContextOptions options, byte[] key) {
         super("posix", CAPABILITIES);
-        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(options, "options");
+        this.key = key.clone();
+        this.launcher = new PosixLauncher(this.key, options);
     }
 
     /** @return the creator of this context's shared objects */
-    SegmentOwner owner() {
+    public SegmentOwner owner() {
         return owner;
     }
 
     @Override
     protected ProcessRuntime startProcess(ChildProcess process) {
-        throw new UnsupportedOperationException("posix process launch is not implemented yet");
+        return launcher.launch(process, PosixChildContextFactory.class.getName());
     }
 
     @Override
@@ -80,7 +117,26 @@ final class PosixContext extends AbstractContext {
 
     @Override
     protected Pipe newPipe(boolean duplex) {
-        throw new UnsupportedOperationException("posix pipes are not implemented yet");
+        return PosixConnection.pipe(duplex);
+    }
+
+    @Override
+    public ConnectionListener listen() {
+        requireOpen();
+        return track(new UnixConnectionListener(socketDirectory().resolve(UnixSockets.randomName("l-")), key));
+    }
+
+    @Override
+    public Connection connect(String address) {
+        Objects.requireNonNull(address, "address");
+        return new SocketConnection(UnixSockets.connect(Path.of(address), key));
+    }
+
+    private synchronized Path socketDirectory() {
+        if (socketDirectory == null) {
+            socketDirectory = UnixSockets.newPrivateDirectory("mp4j-posix-");
+        }
+        return socketDirectory;
     }
 
     @Override
@@ -138,6 +194,18 @@ final class PosixContext extends AbstractContext {
     @Override
     protected void closeBackendResources() {
         owner.close();
+        Path dir;
+        synchronized (this) {
+            dir = socketDirectory;
+        }
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.getLogger(PosixContext.class.getName()).log(System.Logger.Level.WARNING,
+                        "cannot remove " + dir, e);
+            }
+        }
     }
 
     @Override
