@@ -25,8 +25,8 @@ import java.util.Objects;
  *   20: int parties
  * </pre>
  *
- * Arrival indexes run from {@code parties - 1} (first) down to 0 (last), as the API documents;
- * the last arrival runs the action, in its own process, while the others wait.
+ * Arrival indexes count up from 0 (first) to {@code parties - 1} (last), as CPython's; the last
+ * arrival runs the action, in its own process, while the others wait.
  */
 public final class PosixBarrier implements SharedBarrier {
     /** Bytes it uses. */
@@ -91,8 +91,8 @@ public final class PosixBarrier implements SharedBarrier {
             int parties = parties();
             Atomics.setInt(s, COUNT, count + 1);
             try {
-                int index = parties - 1 - count;
-                if (index == 0) {
+                int index = count;
+                if (index == parties - 1) {
                     runAction(s);
                     setState(s, DRAINING);
                 } else {
