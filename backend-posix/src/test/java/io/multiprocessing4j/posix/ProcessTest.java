@@ -177,6 +177,39 @@ class ProcessTest {
     }
 
     @Test
+    void aPipeEndSentOverAPipeToAChildIsTheSameSocket() {
+        Pipe control = mp.pipe();
+        Pipe data = mp.pipe();
+        ChildProcess child = mp.process(in -> {
+            io.multiprocessing4j.Connection out = in.recv();
+            out.send("through a sent end");
+            out.sendBytes(new byte[] {9});
+        }, control.right()).start();
+        control.left().send(data.right());
+        data.right().close(); // only the child's copy remains
+        assertEquals("through a sent end", data.left().recv(BOUND));
+        assertEquals(9, data.left().recvBytes()[0]);
+        assertTrue(child.join(BOUND));
+        assertEquals(0, child.exitCode());
+        assertThrows(ConnectionEOFException.class, () -> data.left().recv(BOUND), "EOF once the child's copy is gone");
+    }
+
+    @Test
+    void aPipeEndSentWithinOneProcessWorks() {
+        Pipe carrier = mp.pipe();
+        Pipe data = mp.pipe();
+        carrier.right().send(java.util.List.of(data.right(), "label"));
+        java.util.List<Object> got = carrier.left().recv(BOUND);
+        io.multiprocessing4j.Connection copy = (io.multiprocessing4j.Connection) got.get(0);
+        assertEquals("label", got.get(1));
+        copy.send(123);
+        assertEquals(123, (int) data.left().recv(BOUND));
+        copy.close();
+        data.right().send("original still open");
+        assertEquals("original still open", data.left().recv(BOUND));
+    }
+
+    @Test
     void aPipeEndCannotTravelInsideAQueue() {
         Pipe pipe = mp.pipe();
         SharedQueue<Object> q = mp.queue();

@@ -4,10 +4,13 @@ import io.multiprocessing4j.ConnectionEOFException;
 import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.posix.ffi.Descriptors;
 import io.multiprocessing4j.posix.ffi.Errno;
+import io.multiprocessing4j.posix.ffi.FdPassing;
 import io.multiprocessing4j.posix.ffi.PosixException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -35,6 +38,7 @@ public final class FdChannel implements AutoCloseable {
     private final Object readLock = new Object();
     private final Object writeLock = new Object();
     private final AtomicInteger active = new AtomicInteger();
+    private final Deque<Integer> received = new ArrayDeque<>();
     private byte[] pending = new byte[0];
     private int pendingStart;
     private volatile boolean closed;
@@ -61,6 +65,22 @@ public final class FdChannel implements AutoCloseable {
      * @throws ProcessInterruptedException if interrupted while the socket was full
      */
     public void write(byte[] data, int offset, int length) {
+        write(data, offset, length, new int[0]);
+    }
+
+    /**
+     * Writes one message with descriptors attached to its first bytes ({@code SCM_RIGHTS}); the
+     * reader collects them with {@link #takeDescriptors}.
+     *
+     * @param data the message
+     * @param offset its start
+     * @param length its length
+     * @param fds descriptors to pass (the receiver gets its own copies), possibly none
+     * @throws ConnectionEOFException if the peer is gone
+     * @throws IllegalStateException if closed
+     * @throws ProcessInterruptedException if interrupted while the socket was full
+     */
+    public void write(byte[] data, int offset, int length, int[] fds) {
         java.util.Objects.checkFromIndexSize(offset, length, data.length);
         enter();
         try (Arena arena = Arena.ofConfined()) {
@@ -72,8 +92,9 @@ public final class FdChannel implements AutoCloseable {
                 while (done < buffer.byteSize()) {
                     int n;
                     try {
-                        n = Descriptors.send(fd, buffer.asSlice(done),
-                                Descriptors.MSG_DONTWAIT | Descriptors.MSG_NOSIGNAL);
+                        int flags = Descriptors.MSG_DONTWAIT | Descriptors.MSG_NOSIGNAL;
+                        n = done == 0 && fds.length > 0 ? FdPassing.send(fd, buffer, fds, flags)
+                                : Descriptors.send(fd, buffer.asSlice(done), flags);
                     } catch (PosixException e) {
                         if (e.errno() == Errno.EPIPE || e.errno() == Errno.ECONNRESET) {
                             throw new ConnectionEOFException("the other end is gone", e);
@@ -134,6 +155,27 @@ public final class FdChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes descriptors that arrived with the messages read so far, oldest first.
+     *
+     * @param count how many the message just read carried
+     * @return them (the caller owns them)
+     * @throws ConnectionEOFException if fewer arrived (the stream is corrupt)
+     */
+    public int[] takeDescriptors(int count) {
+        synchronized (readLock) {
+            if (received.size() < count) {
+                throw new ConnectionEOFException("a message announced " + count + " descriptors but "
+                        + received.size() + " arrived");
+            }
+            int[] out = new int[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = received.poll();
+            }
+            return out;
+        }
+    }
+
     /** @return whether {@link #close()} was called */
     public boolean isClosed() {
         return closed;
@@ -152,6 +194,11 @@ public final class FdChannel implements AutoCloseable {
             LockSupport.parkNanos(1_000_000);
         }
         Descriptors.close(fd);
+        synchronized (readLock) {
+            for (Integer unclaimed; (unclaimed = received.poll()) != null; ) {
+                Descriptors.close(unclaimed);
+            }
+        }
     }
 
     private void enter() {
@@ -186,7 +233,7 @@ public final class FdChannel implements AutoCloseable {
     private boolean readAvailable() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(CHUNK);
-            int n = Descriptors.recv(fd, buffer, Descriptors.MSG_DONTWAIT);
+            int n = FdPassing.receive(fd, buffer, received, Descriptors.MSG_DONTWAIT);
             if (n == 0) {
                 eof = true;
                 return true;

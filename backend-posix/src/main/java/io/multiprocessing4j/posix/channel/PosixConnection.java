@@ -5,6 +5,7 @@ import io.multiprocessing4j.Connection;
 import io.multiprocessing4j.OperationTimeoutException;
 import io.multiprocessing4j.Pipe;
 import io.multiprocessing4j.posix.ffi.Descriptors;
+import io.multiprocessing4j.posix.ffi.FdPassing;
 import io.multiprocessing4j.spi.Checks;
 import io.multiprocessing4j.spi.serialization.Codec;
 import java.io.IOException;
@@ -21,10 +22,12 @@ import java.util.Objects;
  * of file is the kernel's: it comes when every copy of the other end is closed, or every process
  * holding one died.
  *
- * <p>Passing an end to a child works as a process argument (or a field of a {@code ChildProcess}):
- * {@link FdTransfer} maps the descriptor into the child at spawn. Sending an end through a queue or
- * another pipe is refused with {@link io.multiprocessing4j.SerializationException}: a descriptor
- * cannot travel in bytes (that would need {@code SCM_RIGHTS}, not implemented).
+ * <p>An end travels as the descriptor itself ({@link FdTransfer}): as a process argument (or a
+ * field of a {@code ChildProcess}) it is mapped into the child at spawn; inside a message sent over
+ * another pipe it is attached as {@code SCM_RIGHTS}. Each message on the socket is one byte (how
+ * many descriptors it carries) and then the bytes of the object or of {@code sendBytes}. Putting an
+ * end into a queue is refused with {@link io.multiprocessing4j.SerializationException}: shared
+ * memory cannot carry a descriptor.
  */
 public final class PosixConnection implements Connection {
     @Serial
@@ -65,13 +68,16 @@ public final class PosixConnection implements Connection {
             throw new NotSerializableException(PosixConnection.class.getName() + " (this pipe end is closed)");
         }
         out.defaultWriteObject();
+        out.writeBoolean(transfer.mode() == FdTransfer.Mode.SPAWN);
         out.writeInt(transfer.add(channel.fd()));
     }
 
     @Serial
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        childFd = in.readInt();
+        boolean spawned = in.readBoolean();
+        int number = in.readInt();
+        childFd = spawned ? number : FdTransfer.incoming(number);
         Descriptors.setCloseOnExec(childFd, true); // ours alone: not inherited by our own children
         channel = new FdChannel(childFd);
     }
@@ -92,20 +98,50 @@ public final class PosixConnection implements Connection {
     @Override
     public void send(Object obj) {
         FdChannel c = open(false);
-        byte[] bytes = Codec.serialize(obj);
-        c.write(bytes, 0, bytes.length);
+        FdTransfer transfer = new FdTransfer(FdTransfer.Mode.MESSAGE);
+        byte[] bytes = FdTransfer.collecting(transfer, () -> Codec.serialize(obj));
+        int[] fds = transfer.descriptors().stream().mapToInt(Integer::intValue).toArray();
+        if (fds.length > FdPassing.MAX_FDS) {
+            throw new io.multiprocessing4j.SerializationException("a message may carry at most " + FdPassing.MAX_FDS
+                    + " pipe ends, not " + fds.length);
+        }
+        byte[] frame = new byte[bytes.length + 1];
+        frame[0] = (byte) fds.length;
+        System.arraycopy(bytes, 0, frame, 1, bytes.length);
+        c.write(frame, 0, frame.length, fds);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T recv() {
-        return (T) Codec.deserialize(open(true).read(Long.MAX_VALUE));
+        return (T) decode(open(true).read(Long.MAX_VALUE));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T recv(Duration timeout) {
-        return (T) Codec.deserialize(receive(timeout));
+        return (T) decode(receive(timeout));
+    }
+
+    private Object decode(byte[] frame) {
+        int[] fds = channel.takeDescriptors(Byte.toUnsignedInt(frame[0]));
+        byte[] body = java.util.Arrays.copyOfRange(frame, 1, frame.length);
+        try {
+            return FdTransfer.receiving(fds, () -> Codec.deserialize(body));
+        } catch (RuntimeException e) {
+            for (int fd : fds) {
+                Descriptors.close(fd); // an end that was not rebuilt must not leak
+            }
+            throw e;
+        }
+    }
+
+    /** Strips the descriptor count of a raw message, closing descriptors nobody will claim. */
+    private byte[] raw(byte[] frame) {
+        for (int fd : channel.takeDescriptors(Byte.toUnsignedInt(frame[0]))) {
+            Descriptors.close(fd);
+        }
+        return java.util.Arrays.copyOfRange(frame, 1, frame.length);
     }
 
     private byte[] receive(Duration timeout) {
@@ -127,12 +163,14 @@ public final class PosixConnection implements Connection {
     public void sendBytes(byte[] data, int offset, int size) {
         Objects.requireNonNull(data, "data");
         Objects.checkFromIndexSize(offset, size, data.length);
-        open(false).write(data, offset, size);
+        byte[] frame = new byte[size + 1];
+        System.arraycopy(data, offset, frame, 1, size);
+        open(false).write(frame, 0, frame.length);
     }
 
     @Override
     public byte[] recvBytes() {
-        return open(true).read(Long.MAX_VALUE);
+        return raw(open(true).read(Long.MAX_VALUE));
     }
 
     @Override
@@ -141,7 +179,7 @@ public final class PosixConnection implements Connection {
         if (offset < 0 || offset > buffer.length) {
             throw new IndexOutOfBoundsException("offset " + offset + " out of range for buffer length " + buffer.length);
         }
-        byte[] message = open(true).read(Long.MAX_VALUE);
+        byte[] message = raw(open(true).read(Long.MAX_VALUE));
         if (message.length > buffer.length - offset) {
             throw new BufferTooShortException("message of " + message.length + " bytes does not fit in "
                     + (buffer.length - offset) + " bytes", message);

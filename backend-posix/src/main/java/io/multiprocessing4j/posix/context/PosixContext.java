@@ -71,6 +71,7 @@ public final class PosixContext extends AbstractContext implements ConnectionPro
     private final SegmentOwner owner = new SegmentOwner();
     private final byte[] key;
     private final PosixLauncher launcher;
+    private final Thread atExit = new Thread(this::exitLikePython, "mp4j-posix-at-exit");
     private Path socketDirectory;
 
     /**
@@ -93,6 +94,25 @@ public final class PosixContext extends AbstractContext implements ConnectionPro
         Objects.requireNonNull(options, "options");
         this.key = key.clone();
         this.launcher = new PosixLauncher(this.key, options);
+        Runtime.getRuntime().addShutdownHook(atExit);
+    }
+
+    /**
+     * What CPython's exit handler does when the program ends without closing the context: wait for
+     * the non-daemon children, then end the daemon ones and free everything ({@link #close()}).
+     * Not on SIGTERM of a child JVM: those run with {@code -Xrs} and die at once, as in Python.
+     */
+    private void exitLikePython() {
+        for (ChildProcess c : activeChildren()) {
+            if (!c.daemon()) {
+                try {
+                    c.join();
+                } catch (RuntimeException e) {
+                    // interrupted or closed meanwhile: go on ending the others
+                }
+            }
+        }
+        close();
     }
 
     /** @return the creator of this context's shared objects */
@@ -193,6 +213,11 @@ public final class PosixContext extends AbstractContext implements ConnectionPro
 
     @Override
     protected void closeBackendResources() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(atExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: this runs from that hook
+        }
         owner.close();
         Path dir;
         synchronized (this) {

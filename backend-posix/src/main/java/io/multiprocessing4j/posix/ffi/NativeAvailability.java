@@ -40,7 +40,7 @@ public final class NativeAvailability {
             "posix_spawnattr_setsigmask", "posix_spawnattr_setsigdefault", "sigemptyset", "sigfillset",
             "waitpid", "kill", "getpid", "getppid", "shm_open", "shm_unlink", "ftruncate", "lseek", "mmap",
             "munmap", "socketpair", "pipe2", "close", "fcntl", "poll", "read", "write", "send", "recv",
-            "syscall", "strerror");
+            "syscall", "strerror", "sendmsg", "recvmsg");
 
     private static final Optional<Unavailability> RESULT =
             check(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
@@ -120,7 +120,8 @@ public final class NativeAvailability {
         try {
             // Run every static initialiser now, so that no later call meets a linkage failure.
             Errno.strerror(Errno.ENOENT);
-            for (Class<?> c : List.of(Memory.class, Descriptors.class, Processes.class, Spawn.class, Futex.class)) {
+            for (Class<?> c : List.of(Memory.class, Descriptors.class, Processes.class, Spawn.class, Futex.class,
+                    FdPassing.class)) {
                 Class.forName(c.getName(), true, c.getClassLoader());
             }
         } catch (Throwable e) {
