@@ -78,6 +78,18 @@ final class ChildMain {
                 System.out.println(p.pid());
                 hang();
             }
+            case "exit-with-children" -> {
+                io.multiprocessing4j.Context mp = io.multiprocessing4j.Multiprocessing.context("posix");
+                io.multiprocessing4j.SharedEvent go = mp.event();
+                mp.process(ev -> {
+                    ev.await();
+                    System.out.println("non-daemon finished");
+                }, go).start();
+                io.multiprocessing4j.ChildProcess daemon = mp.process(() -> Thread.sleep(120_000)).daemon(true).start();
+                System.out.println("daemon " + daemon.pid());
+                go.set();
+                // main ends without join or close: the exit handler must wait for the non-daemon child
+            }
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }

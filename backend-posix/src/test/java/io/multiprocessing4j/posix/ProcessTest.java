@@ -261,6 +261,44 @@ class ProcessTest {
     }
 
     @Test
+    void atExitNonDaemonChildrenAreJoinedAndDaemonsEnded() {
+        try (JvmChild program = JvmChild.start("exit-with-children")) {
+            String daemonLine = program.line();
+            assertTrue(daemonLine.startsWith("daemon "), daemonLine);
+            assertEquals("non-daemon finished", program.line(), "the program waited for its non-daemon child");
+            assertEquals(0, program.exitCode(), program.stderr());
+            long daemon = Long.parseLong(daemonLine.substring(7));
+            assertFalse(ProcessHandle.of(daemon).map(ProcessHandle::isAlive).orElse(false), "the daemon was ended");
+        }
+    }
+
+    @Test
+    void virtualThreadsWaitWithoutStarvingEachOther() throws Exception {
+        SharedQueue<Integer> q = mp.queue();
+        SharedLock lock = mp.lock();
+        lock.acquire();
+        int n = 32; // far more than carrier threads: a wait pinning its carrier would starve the rest
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < n; i++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                q.get(BOUND);
+                lock.acquire(BOUND);
+                lock.release();
+                done.incrementAndGet();
+            }));
+        }
+        for (int i = 0; i < n; i++) {
+            q.put(i);
+        }
+        lock.release();
+        for (Thread t : threads) {
+            assertTrue(t.join(Duration.ofSeconds(20)), "a virtual thread starved");
+        }
+        assertEquals(n, done.get());
+    }
+
+    @Test
     void closingTheContextEndsRunningChildren() {
         Context other = Multiprocessing.context("posix");
         SharedEvent started = other.event();
