@@ -1,14 +1,7 @@
 package io.multiprocessing4j.posix.queue;
 
 import io.multiprocessing4j.SerializationException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.NotSerializableException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
+import io.multiprocessing4j.spi.serialization.Codec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * forms skip {@code ObjectOutputStream}'s stream header and class descriptors, which cost ~100 bytes
  * and microseconds per item, and keep small items within one ring slot.
  *
- * <p>Java serialization is filtered ({@link #FILTER}) against depth and size bombs.
+ * <p>The rest goes through the SPI's {@link Codec} (Java serialization, filtered against depth
+ * and size bombs), shared with every process backend.
  */
 final class ItemCodec {
     static final byte OBJECT = 0;
@@ -33,10 +27,6 @@ final class ItemCodec {
     static final byte BYTE = 8;
     static final byte CHARACTER = 9;
     static final byte FLOAT = 10;
-
-    /** Rejects graphs deeper than 2000 or streams with more than 10 million references. */
-    static final ObjectInputFilter FILTER = info -> info.depth() > 2_000 || info.references() > 10_000_000
-            ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.UNDECIDED;
 
     /** An encoded item. @param kind its kind @param bytes its bytes */
     record Encoded(byte kind, byte[] bytes) {
@@ -84,44 +74,10 @@ final class ItemCodec {
     }
 
     private static byte[] serialize(Object item) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(item);
-        } catch (NotSerializableException e) {
-            throw new SerializationException("cannot put a " + item.getClass().getName() + " on a queue: class "
-                    + e.getMessage() + " is not Serializable", e);
-        } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot serialize a " + item.getClass().getName() + ": " + e, e);
-        }
-        return bytes.toByteArray();
+        return Codec.serialize(item);
     }
 
     private static Object deserialize(byte[] bytes) {
-        try (ObjectInputStream in = new LoaderAwareInputStream(bytes)) {
-            in.setObjectInputFilter(FILTER);
-            return in.readObject();
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            throw new SerializationException("cannot deserialize a queue item: " + e, e);
-        }
-    }
-
-    /** Resolves classes with the thread's context loader first, as frameworks with their own loaders expect. */
-    private static final class LoaderAwareInputStream extends ObjectInputStream {
-        LoaderAwareInputStream(byte[] bytes) throws IOException {
-            super(new ByteArrayInputStream(bytes));
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            if (loader != null) {
-                try {
-                    return Class.forName(desc.getName(), false, loader);
-                } catch (ClassNotFoundException e) {
-                    // fall back to the default resolution
-                }
-            }
-            return super.resolveClass(desc);
-        }
+        return Codec.deserialize(bytes);
     }
 }
