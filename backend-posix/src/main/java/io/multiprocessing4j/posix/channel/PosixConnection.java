@@ -1,0 +1,230 @@
+package io.multiprocessing4j.posix.channel;
+
+import io.multiprocessing4j.BufferTooShortException;
+import io.multiprocessing4j.Connection;
+import io.multiprocessing4j.OperationTimeoutException;
+import io.multiprocessing4j.Pipe;
+import io.multiprocessing4j.posix.ffi.Descriptors;
+import io.multiprocessing4j.posix.ffi.FdPassing;
+import io.multiprocessing4j.spi.Checks;
+import io.multiprocessing4j.spi.serialization.Codec;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One end of a posix pipe: a {@code socketpair} end, framed by {@link FdChannel}. Objects go
+ * through the SPI's {@link Codec} (filtered deserialization). The end is the socket itself, so end
+ * of file is the kernel's: it comes when every copy of the other end is closed, or every process
+ * holding one died.
+ *
+ * <p>An end travels as the descriptor itself ({@link FdTransfer}): as a process argument (or a
+ * field of a {@code ChildProcess}) it is mapped into the child at spawn; inside a message sent over
+ * another pipe it is attached as {@code SCM_RIGHTS}. Each message on the socket is one byte (how
+ * many descriptors it carries) and then the bytes of the object or of {@code sendBytes}. Putting an
+ * end into a queue is refused with {@link io.multiprocessing4j.SerializationException}: shared
+ * memory cannot carry a descriptor.
+ */
+public final class PosixConnection implements Connection {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final boolean readable;
+    private final boolean writable;
+    private transient FdChannel channel;
+    private transient int childFd = -1;
+    private transient volatile boolean closed;
+
+    private PosixConnection(FdChannel channel, boolean readable, boolean writable) {
+        this.channel = channel;
+        this.readable = readable;
+        this.writable = writable;
+    }
+
+    /**
+     * Makes a pipe.
+     *
+     * @param duplex whether both ends send and receive; else {@code left} receives, {@code right} sends
+     * @return the pipe
+     */
+    public static Pipe pipe(boolean duplex) {
+        int[] pair = Descriptors.socketpair(Descriptors.SOCK_STREAM | Descriptors.SOCK_CLOEXEC);
+        return new Pipe(new PosixConnection(new FdChannel(pair[0]), true, duplex),
+                new PosixConnection(new FdChannel(pair[1]), duplex, true));
+    }
+
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        FdTransfer transfer = FdTransfer.current();
+        if (transfer == null) {
+            throw new NotSerializableException(PosixConnection.class.getName()
+                    + " (a posix pipe end can be given to a child only as an argument of its process)");
+        }
+        if (closed) {
+            throw new NotSerializableException(PosixConnection.class.getName() + " (this pipe end is closed)");
+        }
+        out.defaultWriteObject();
+        out.writeBoolean(transfer.mode() == FdTransfer.Mode.SPAWN);
+        out.writeInt(transfer.add(channel.fd()));
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        boolean spawned = in.readBoolean();
+        int number = in.readInt();
+        childFd = spawned ? number : FdTransfer.incoming(number);
+        Descriptors.setCloseOnExec(childFd, true); // ours alone: not inherited by our own children
+        channel = new FdChannel(childFd);
+    }
+
+    private FdChannel open(boolean forReading) {
+        if (closed) {
+            throw new IllegalStateException("the connection is closed");
+        }
+        if (forReading && !readable) {
+            throw new IllegalStateException("this end of a one-way pipe only sends");
+        }
+        if (!forReading && !writable) {
+            throw new IllegalStateException("this end of a one-way pipe only receives");
+        }
+        return channel;
+    }
+
+    @Override
+    public void send(Object obj) {
+        FdChannel c = open(false);
+        FdTransfer transfer = new FdTransfer(FdTransfer.Mode.MESSAGE);
+        byte[] bytes = FdTransfer.collecting(transfer, () -> Codec.serialize(obj));
+        int[] fds = transfer.descriptors().stream().mapToInt(Integer::intValue).toArray();
+        if (fds.length > FdPassing.MAX_FDS) {
+            throw new io.multiprocessing4j.SerializationException("a message may carry at most " + FdPassing.MAX_FDS
+                    + " pipe ends, not " + fds.length);
+        }
+        byte[] frame = new byte[bytes.length + 1];
+        frame[0] = (byte) fds.length;
+        System.arraycopy(bytes, 0, frame, 1, bytes.length);
+        c.write(frame, 0, frame.length, fds);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T recv() {
+        return (T) decode(open(true).read(Long.MAX_VALUE));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T recv(Duration timeout) {
+        return (T) decode(receive(timeout));
+    }
+
+    private Object decode(byte[] frame) {
+        int[] fds = channel.takeDescriptors(Byte.toUnsignedInt(frame[0]));
+        byte[] body = java.util.Arrays.copyOfRange(frame, 1, frame.length);
+        try {
+            return FdTransfer.receiving(fds, () -> Codec.deserialize(body));
+        } catch (RuntimeException e) {
+            for (int fd : fds) {
+                Descriptors.close(fd); // an end that was not rebuilt must not leak
+            }
+            throw e;
+        }
+    }
+
+    /** Strips the descriptor count of a raw message, closing descriptors nobody will claim. */
+    private byte[] raw(byte[] frame) {
+        for (int fd : channel.takeDescriptors(Byte.toUnsignedInt(frame[0]))) {
+            Descriptors.close(fd);
+        }
+        return java.util.Arrays.copyOfRange(frame, 1, frame.length);
+    }
+
+    private byte[] receive(Duration timeout) {
+        long nanos = Checks.timeoutNanos(timeout);
+        byte[] message = open(true).read(nanos);
+        if (message == null) {
+            throw new OperationTimeoutException("nothing received within " + timeout);
+        }
+        return message;
+    }
+
+    @Override
+    public void sendBytes(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        sendBytes(data, 0, data.length);
+    }
+
+    @Override
+    public void sendBytes(byte[] data, int offset, int size) {
+        Objects.requireNonNull(data, "data");
+        Objects.checkFromIndexSize(offset, size, data.length);
+        byte[] frame = new byte[size + 1];
+        System.arraycopy(data, offset, frame, 1, size);
+        open(false).write(frame, 0, frame.length);
+    }
+
+    @Override
+    public byte[] recvBytes() {
+        return raw(open(true).read(Long.MAX_VALUE));
+    }
+
+    @Override
+    public int recvBytesInto(byte[] buffer, int offset) {
+        Objects.requireNonNull(buffer, "buffer");
+        if (offset < 0 || offset > buffer.length) {
+            throw new IndexOutOfBoundsException("offset " + offset + " out of range for buffer length " + buffer.length);
+        }
+        byte[] message = raw(open(true).read(Long.MAX_VALUE));
+        if (message.length > buffer.length - offset) {
+            throw new BufferTooShortException("message of " + message.length + " bytes does not fit in "
+                    + (buffer.length - offset) + " bytes", message);
+        }
+        System.arraycopy(message, 0, buffer, offset, message.length);
+        return message.length;
+    }
+
+    @Override
+    public boolean poll() {
+        return open(true).poll(0);
+    }
+
+    @Override
+    public boolean poll(Duration timeout) {
+        long nanos = Checks.timeoutNanos(timeout);
+        return open(true).poll(nanos);
+    }
+
+    @Override
+    public boolean readable() {
+        return readable;
+    }
+
+    @Override
+    public boolean writable() {
+        return writable;
+    }
+
+    @Override
+    public boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            channel.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PosixConnection[fd " + channel.fd() + (readable ? " r" : "") + (writable ? " w" : "")
+                + (closed ? ", closed]" : "]");
+    }
+}
