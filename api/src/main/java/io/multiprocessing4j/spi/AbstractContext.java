@@ -184,7 +184,7 @@ public abstract class AbstractContext implements Context, ProcessLauncher {
     public final ProcessRuntime launch(ChildProcess process) {
         requireOpen();
         ProcessRuntime runtime = startProcess(process);
-        children.removeIf(c -> c.exitCode() != null);
+        children.removeIf(c -> !isAliveAndOpen(c));
         children.add(process);
         return runtime;
     }
@@ -193,13 +193,22 @@ public abstract class AbstractContext implements Context, ProcessLauncher {
     public List<ChildProcess> activeChildren() {
         List<ChildProcess> alive = new ArrayList<>();
         for (ChildProcess c : children) {
-            if (c.isAlive()) {
+            if (isAliveAndOpen(c)) {
                 alive.add(c);
             } else {
                 children.remove(c);
             }
         }
         return alive;
+    }
+
+    // A child the user closed has ended (close() refuses a running one) and answers nothing more.
+    private static boolean isAliveAndOpen(ChildProcess c) {
+        try {
+            return c.isAlive();
+        } catch (IllegalStateException closed) {
+            return false;
+        }
     }
 
     @Override
