@@ -125,7 +125,7 @@ public abstract class AbstractContext implements Context, ProcessLauncher {
      * @return a new pool
      */
     protected ProcessPool newPool(PoolOptions options) {
-        throw new UnsupportedOperationException("the generic pool is not built yet");
+        return new io.multiprocessing4j.spi.pool.GenericPool(this, options);
     }
 
     /**

@@ -191,6 +191,10 @@ class ThreadsQueue<E> extends AbstractQueue<E> implements SharedQueue<E> {
 
     @Override
     public int drainTo(Collection<? super E> c, int maxElements) {
+        Objects.requireNonNull(c, "c");
+        if (c == this) {
+            throw new IllegalArgumentException("cannot drain a queue into itself");
+        }
         checkOpen();
         return items.drainTo(c, maxElements);
     }

@@ -1,0 +1,387 @@
+package io.multiprocessing4j.spi.pool;
+
+import io.multiprocessing4j.Capability;
+import io.multiprocessing4j.Context;
+import io.multiprocessing4j.MultiprocessingException;
+import io.multiprocessing4j.PoolOptions;
+import io.multiprocessing4j.ProcessInfo;
+import io.multiprocessing4j.RemoteException;
+import io.multiprocessing4j.WorkerLostException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The pool's engine. One scheduler thread owns the queue of chunks and the workers: it gives a
+ * chunk to an idle worker over that worker's pipe, learns of results and deaths from the
+ * workers' reader threads (as events), replaces workers that died or reached
+ * {@code maxTasksPerChild}, and stops them at shutdown. Outcomes go to the {@link ResultThread},
+ * which completes results and runs callbacks.
+ */
+final class PoolCore {
+    private static final System.Logger LOG = System.getLogger(PoolCore.class.getName());
+    private static final AtomicInteger WORKER_NUMBERS = new AtomicInteger();
+    private static final AtomicInteger POOL_NUMBERS = new AtomicInteger();
+    /** How long terminated workers get before they are killed (or, on threads, abandoned). */
+    private static final Duration TERMINATE_GRACE = Duration.ofSeconds(2);
+
+    enum State { RUNNING, SHUTDOWN, TERMINATING }
+
+    record Submit(List<Chunk> chunks) { }
+
+    record FromWorker(WorkerSlot slot, Object message) { }
+
+    record Died(WorkerSlot slot) { }
+
+    private record Started(WorkerSlot slot) { }
+
+    private record StartFailed(Throwable error) { }
+
+    private record ShutdownRequest() { }
+
+    private record TerminateRequest() { }
+
+    private final Context context;
+    private final PoolOptions options;
+    final boolean encoded;
+    final String name;
+    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    final ResultThread results;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final AtomicLong taskIds = new AtomicLong();
+    private final Object stateLock = new Object();
+    private volatile State state = State.RUNNING;
+    private volatile Throwable brokenBy;
+
+    // Owned by the scheduler thread.
+    private final ArrayDeque<Chunk> pending = new ArrayDeque<>();
+    private final List<WorkerSlot> slots = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<WorkerSlot> idle = new ArrayDeque<>();
+    private int starting;
+
+    PoolCore(Context context, PoolOptions options) {
+        this.context = context;
+        this.options = options;
+        this.encoded = context.has(Capability.SERIALIZED_ARGUMENTS);
+        this.name = "mp4j-pool-" + POOL_NUMBERS.incrementAndGet();
+        this.results = new ResultThread(name + "-results", terminated);
+        try {
+            for (int i = 0; i < options.processes(); i++) {
+                WorkerSlot slot = startWorker();
+                slots.add(slot);
+                idle.add(slot);
+            }
+        } catch (RuntimeException | Error e) {
+            for (WorkerSlot s : slots) {
+                s.process.terminate();
+            }
+            results.stop();
+            throw e;
+        }
+        Thread scheduler = new Thread(this::schedule, name + "-scheduler");
+        scheduler.setDaemon(true);
+        scheduler.start();
+        results.start();
+    }
+
+    private WorkerSlot startWorker() {
+        return WorkerSlot.start(context, "SpawnPoolWorker-" + WORKER_NUMBERS.incrementAndGet(), options.initializer(),
+                options.maxTasksPerChild(), encoded, inbox::add);
+    }
+
+    // ---- called by user threads ----
+
+    long nextTaskId() {
+        return taskIds.incrementAndGet();
+    }
+
+    /** Queues chunks. @throws RejectedExecutionException after shutdown, terminate, or a broken initializer */
+    void submit(List<Chunk> chunks) {
+        synchronized (stateLock) {
+            if (state != State.RUNNING) {
+                Throwable broken = brokenBy;
+                throw new RejectedExecutionException(broken != null
+                        ? "pool " + name + " is broken: " + broken.getMessage()
+                        : "pool " + name + " is " + (state == State.SHUTDOWN ? "shut down" : "terminated")
+                                + ": no new work is accepted", broken);
+            }
+            inbox.add(new Submit(chunks));
+        }
+    }
+
+    void shutdown() {
+        synchronized (stateLock) {
+            if (state == State.RUNNING) {
+                state = State.SHUTDOWN;
+                inbox.add(new ShutdownRequest());
+            }
+        }
+    }
+
+    void terminate() {
+        synchronized (stateLock) {
+            if (state == State.TERMINATING) {
+                return;
+            }
+            state = State.TERMINATING;
+            inbox.add(new TerminateRequest());
+        }
+    }
+
+    State state() {
+        return state;
+    }
+
+    boolean awaitTermination(long nanos) throws InterruptedException {
+        return terminated.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    boolean isTerminated() {
+        return terminated.getCount() == 0;
+    }
+
+    List<ProcessInfo> workers() {
+        List<ProcessInfo> out = new ArrayList<>();
+        for (WorkerSlot s : slots) {
+            if (s.exitCode() == null) {
+                out.add(s.info);
+            }
+        }
+        return out;
+    }
+
+    // ---- the scheduler thread ----
+
+    private void schedule() {
+        try {
+            while (true) {
+                handle(inbox.take());
+                if (state != State.RUNNING && slots.isEmpty() && starting == 0 && pending.isEmpty()) {
+                    break;
+                }
+                if (state == State.SHUTDOWN) {
+                    stopIdleWorkersIfDone();
+                }
+            }
+        } catch (InterruptedException e) {
+            LOG.log(Level.WARNING, name + ": scheduler interrupted; terminating the pool");
+            for (WorkerSlot s : slots) {
+                s.process.terminate();
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, name + ": scheduler failed; terminating the pool", e);
+            for (WorkerSlot s : slots) {
+                s.process.terminate();
+            }
+        } finally {
+            results.stop();
+        }
+    }
+
+    private void handle(Object event) {
+        switch (event) {
+            case Submit s -> {
+                if (state == State.TERMINATING) {
+                    s.chunks().forEach(c -> results.cancel(c, "pool " + name + " was terminated"));
+                } else if (brokenBy != null) {
+                    // accepted just before the initializer failed
+                    s.chunks().forEach(c -> results.failed(c, brokenBy));
+                } else {
+                    pending.addAll(s.chunks());
+                    dispatch();
+                }
+            }
+            case FromWorker f -> fromWorker(f.slot(), f.message());
+            case Died d -> died(d.slot());
+            case Started s -> {
+                starting--;
+                slots.add(s.slot());
+                if (state == State.TERMINATING) {
+                    endWorker(s.slot());
+                } else {
+                    idle.add(s.slot());
+                    dispatch();
+                }
+            }
+            case StartFailed f -> {
+                starting--;
+                LOG.log(Level.ERROR, name + ": could not start a replacement worker", f.error());
+                if (slots.isEmpty() && starting == 0) {
+                    failPending(new MultiprocessingException("pool " + name + " has no workers left: starting one failed: "
+                            + f.error(), f.error()));
+                }
+            }
+            case ShutdownRequest r -> stopIdleWorkersIfDone();
+            case TerminateRequest r -> terminateNow();
+            default -> throw new IllegalStateException("unknown pool event " + event);
+        }
+    }
+
+    private void dispatch() {
+        while (!idle.isEmpty() && !pending.isEmpty()) {
+            Chunk chunk = pending.poll();
+            if (chunk.job().finished()) {
+                continue;
+            }
+            WorkerSlot slot = idle.poll();
+            slot.current = chunk;
+            try {
+                slot.conn.send(new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
+            } catch (RuntimeException e) {
+                // The worker's pipe is unusable: it is dying; its reader will report it. Keep the chunk.
+                slot.current = null;
+                slot.retiring = true;
+                pending.addFirst(chunk);
+            }
+        }
+    }
+
+    private void fromWorker(WorkerSlot slot, Object message) {
+        switch (message) {
+            case Messages.TaskDone d -> {
+                Chunk c = finishCurrent(slot, d.taskId());
+                if (c != null) {
+                    results.done(c, d.results(), encoded);
+                }
+            }
+            case Messages.TaskFailed f -> {
+                Chunk c = finishCurrent(slot, f.taskId());
+                if (c != null) {
+                    results.failed(c, f.failure().toRemoteException(c.description() + " in " + slot.info.name()));
+                }
+            }
+            case Messages.InitFailed f -> {
+                RemoteException error = f.failure().toRemoteException("the pool initializer in " + slot.info.name());
+                LOG.log(Level.ERROR, name + ": " + error.getMessage() + "; failing queued work and refusing new work",
+                        error);
+                slot.retiring = true;
+                idle.remove(slot);
+                brokenBy = error;
+                synchronized (stateLock) {
+                    if (state == State.RUNNING) {
+                        state = State.SHUTDOWN;
+                    }
+                }
+                if (slot.current != null) {
+                    results.failed(slot.current, error);
+                    slot.current = null;
+                }
+                failPending(error);
+            }
+            default -> LOG.log(Level.WARNING, name + ": unexpected message from " + slot.info.name() + ": " + message);
+        }
+    }
+
+    private Chunk finishCurrent(WorkerSlot slot, long taskId) {
+        Chunk c = slot.current;
+        if (c == null || c.taskId() != taskId) {
+            LOG.log(Level.WARNING, name + ": " + slot.info.name() + " answered task " + taskId + " it was not running");
+            return null;
+        }
+        slot.current = null;
+        slot.tasksDone++;
+        if (options.maxTasksPerChild() > 0 && slot.tasksDone >= options.maxTasksPerChild()) {
+            slot.retiring = true; // it exits by itself; its death brings a replacement
+        } else if (!slot.retiring && state != State.TERMINATING) {
+            idle.add(slot);
+            dispatch();
+        }
+        return c;
+    }
+
+    private void died(WorkerSlot slot) {
+        if (!slots.remove(slot)) {
+            return;
+        }
+        idle.remove(slot);
+        if (slot.exitCode() == null) {
+            slot.process.terminate();
+        }
+        slot.closeEnds();
+        Chunk lost = slot.current;
+        slot.current = null;
+        if (lost != null) {
+            if (state == State.TERMINATING) {
+                results.cancel(lost, "pool " + name + " was terminated");
+            } else {
+                Integer code = slot.exitCode();
+                results.failed(lost, new WorkerLostException("pool worker " + slot.info.name() + " (pid " + slot.info.pid()
+                        + ") died" + (code == null ? "" : " with exit code " + code) + " while running task "
+                        + lost.taskId() + " (" + lost.description() + ")", slot.info, code));
+            }
+        }
+        boolean needed = state == State.RUNNING || state == State.SHUTDOWN && !pending.isEmpty();
+        if (needed && brokenBy == null) {
+            starting++;
+            Thread.ofVirtual().name(name + "-spawner").start(() -> {
+                try {
+                    inbox.add(new Started(startWorker()));
+                } catch (Throwable t) {
+                    inbox.add(new StartFailed(t));
+                }
+            });
+        }
+    }
+
+    private void stopIdleWorkersIfDone() {
+        if (!pending.isEmpty()) {
+            return;
+        }
+        for (WorkerSlot s : slots) {
+            if (s.current == null && !s.stopSent) {
+                s.stopSent = true;
+                idle.remove(s);
+                try {
+                    s.conn.send(new Messages.Stop());
+                } catch (RuntimeException e) {
+                    s.process.terminate();
+                }
+            }
+        }
+    }
+
+    private void failPending(Throwable error) {
+        for (Chunk c; (c = pending.poll()) != null; ) {
+            results.failed(c, error);
+        }
+    }
+
+    private void terminateNow() {
+        for (Chunk c; (c = pending.poll()) != null; ) {
+            results.cancel(c, "pool " + name + " was terminated");
+        }
+        idle.clear();
+        for (WorkerSlot s : slots) {
+            endWorker(s);
+        }
+    }
+
+    /** Terminates a worker; kills it (or gives up on it, where nothing can) after a grace period. */
+    private void endWorker(WorkerSlot s) {
+        if (s.current != null) {
+            results.cancel(s.current, "pool " + name + " was terminated");
+            s.current = null;
+        }
+        s.process.terminate();
+        Thread.ofVirtual().name(name + "-reaper").start(() -> {
+            if (!s.process.join(TERMINATE_GRACE)) {
+                if (context.has(Capability.FORCED_TERMINATION)) {
+                    s.process.kill();
+                    s.process.join(TERMINATE_GRACE);
+                } else {
+                    LOG.log(Level.WARNING, name + ": worker " + s.info.name()
+                            + " ignored terminate(); abandoning it");
+                }
+                inbox.add(new Died(s));
+            }
+        });
+    }
+}

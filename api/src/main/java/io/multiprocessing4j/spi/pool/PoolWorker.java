@@ -1,0 +1,67 @@
+package io.multiprocessing4j.spi.pool;
+
+import io.multiprocessing4j.Connection;
+import io.multiprocessing4j.ConnectionEOFException;
+import io.multiprocessing4j.SerializableRunnable;
+import io.multiprocessing4j.spi.ExitRequest;
+import io.multiprocessing4j.spi.remote.Codec;
+import io.multiprocessing4j.spi.remote.RemoteFailure;
+import java.io.Serial;
+import java.util.List;
+
+/**
+ * The target of a pool worker process: runs the initializer, then reads tasks from its pipe, runs
+ * them and answers, until told to stop, its pipe closes, or it ran {@code maxTasks} tasks.
+ * Process ends ({@code Multiprocessing.exit}, {@link ExitRequest}) are never caught: the parent
+ * sees the worker die and fails its task.
+ *
+ * @param conn the worker's end of its pipe
+ * @param initializer run once first, or null
+ * @param maxTasks tasks before exiting, 0 for no limit
+ * @param encoded whether tasks and results travel as bytes (the backend serializes)
+ */
+record PoolWorker(Connection conn, SerializableRunnable initializer, int maxTasks, boolean encoded)
+        implements SerializableRunnable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void run() {
+        if (initializer != null) {
+            try {
+                initializer.run();
+            } catch (ExitRequest e) {
+                throw e;
+            } catch (Throwable t) {
+                conn.send(new Messages.InitFailed(RemoteFailure.of(t, encoded)));
+                return;
+            }
+        }
+        int done = 0;
+        while (maxTasks == 0 || done < maxTasks) {
+            Object msg;
+            try {
+                msg = conn.recv();
+            } catch (ConnectionEOFException | IllegalStateException e) {
+                return;
+            }
+            if (!(msg instanceof Messages.RunTask task)) {
+                return;
+            }
+            conn.send(runOne(task));
+            done++;
+        }
+    }
+
+    private Object runOne(Messages.RunTask task) {
+        try {
+            Work work = task.encoded() ? (Work) Codec.decode((byte[]) task.work()) : (Work) task.work();
+            List<Object> results = work.run();
+            return new Messages.TaskDone(task.taskId(), encoded ? Codec.encode(results) : results);
+        } catch (ExitRequest e) {
+            throw e;
+        } catch (Throwable t) {
+            return new Messages.TaskFailed(task.taskId(), RemoteFailure.of(t, encoded));
+        }
+    }
+}

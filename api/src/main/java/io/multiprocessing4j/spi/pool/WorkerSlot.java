@@ -1,0 +1,104 @@
+package io.multiprocessing4j.spi.pool;
+
+import io.multiprocessing4j.ChildProcess;
+import io.multiprocessing4j.Connection;
+import io.multiprocessing4j.ConnectionEOFException;
+import io.multiprocessing4j.Context;
+import io.multiprocessing4j.Pipe;
+import io.multiprocessing4j.ProcessInfo;
+import io.multiprocessing4j.SerializableRunnable;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The parent's side of one worker: its process, its pipe, the chunk it runs, and a reader thread
+ * that forwards the worker's messages and notices its death (EOF on the pipe, or an exit code).
+ * Because each worker has its own pipe, the pool always knows which task a dead worker held.
+ */
+final class WorkerSlot {
+    /** How often the reader looks at the exit code when the pipe stays quiet. */
+    private static final Duration DEATH_CHECK = Duration.ofMillis(50);
+
+    final ChildProcess process;
+    final Connection conn;
+    private final Connection childEnd;
+    final ProcessInfo info;
+    /** Scheduler-owned state. */
+    Chunk current;
+    int tasksDone;
+    boolean retiring;
+    boolean stopSent;
+
+    private WorkerSlot(ChildProcess process, Connection conn, Connection childEnd) {
+        this.process = process;
+        this.conn = conn;
+        this.childEnd = childEnd;
+        this.info = process.info();
+    }
+
+    /**
+     * Starts a worker and its reader.
+     *
+     * @param context where it runs
+     * @param name its process name
+     * @param initializer or null
+     * @param maxTasks tasks before it exits, 0 for no limit
+     * @param encoded whether tasks travel serialized
+     * @param events receives {@link PoolCore.FromWorker} and {@link PoolCore.Died} events
+     * @return the slot
+     */
+    static WorkerSlot start(Context context, String name, SerializableRunnable initializer, int maxTasks,
+            boolean encoded, Consumer<Object> events) {
+        Pipe pipe = context.pipe(true);
+        ChildProcess p;
+        try {
+            p = context.process(new PoolWorker(pipe.right(), initializer, maxTasks, encoded)).name(name).daemon(true);
+            p.start();
+        } catch (RuntimeException | Error e) {
+            pipe.left().close();
+            pipe.right().close();
+            throw e;
+        }
+        WorkerSlot slot = new WorkerSlot(p, pipe.left(), pipe.right());
+        Thread.ofVirtual().name("mp4j-pool-reader-" + name).start(() -> slot.read(events));
+        return slot;
+    }
+
+    private void read(Consumer<Object> events) {
+        try {
+            while (true) {
+                if (conn.poll(DEATH_CHECK)) {
+                    events.accept(new PoolCore.FromWorker(this, conn.recv()));
+                } else if (process.exitCode() != null) {
+                    while (conn.poll()) {
+                        events.accept(new PoolCore.FromWorker(this, conn.recv()));
+                    }
+                    break;
+                }
+            }
+        } catch (ConnectionEOFException | IllegalStateException e) {
+            // EOF: the worker is gone (or we closed the pipe); its exit code follows shortly.
+            process.join(Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            // A message that cannot be read back: treat the worker as lost rather than hang.
+            System.getLogger(WorkerSlot.class.getName()).log(System.Logger.Level.WARNING,
+                    "pool worker " + info.name() + ": unreadable message", e);
+        }
+        events.accept(new PoolCore.Died(this));
+    }
+
+    /** @return the exit code, or null if it is still running or unknown */
+    Integer exitCode() {
+        try {
+            return process.exitCode();
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** Closes the parent's ends of the pipe (the worker has ended). */
+    void closeEnds() {
+        conn.close();
+        childEnd.close();
+    }
+}
