@@ -25,7 +25,7 @@ public final class FailureLog {
             String l = lines.get(i);
             if (l.startsWith("# Parameters: (")) {
                 key = paramsKey(l.substring("# Parameters: (".length(), l.lastIndexOf(')')));
-            } else if (l.strip().equals("<failure>") && key != null && !out.containsKey(key)) {
+            } else if (l.strip().endsWith("<failure>") && key != null && !out.containsKey(key)) {
                 String first = null;
                 String cause = null;
                 for (int j = i + 1; j < lines.size(); j++) {

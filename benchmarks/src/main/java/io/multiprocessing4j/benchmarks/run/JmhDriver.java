@@ -124,7 +124,7 @@ public final class JmhDriver {
                 .include("^" + Pattern.quote(JMH_PACKAGE + spec.benchmark()) + "$")
                 .forks(1)
                 .shouldFailOnError(false)
-                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED")
+                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow")
                 .param("backend", backends.toArray(String[]::new))
                 .timeout(TimeValue.seconds(quick ? 60 : 180))
                 .output(log.toString());

@@ -59,7 +59,7 @@ final class Options {
 
     List<Spec> select(List<Spec> specs) {
         return specs.stream()
-                .filter(s -> !s.fullOnly() || !quick || all || only != null)
+                .filter(s -> !s.fullOnly() || !quick || all)
                 .filter(s -> only == null || only.stream().anyMatch(p -> matches(s, p)))
                 .toList();
     }
