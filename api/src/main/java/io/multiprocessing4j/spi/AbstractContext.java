@@ -130,12 +130,12 @@ public abstract class AbstractContext implements Context, ProcessLauncher {
 
     /**
      * Makes a manager; by default the generic one built on a server process and
-     * {@link ConnectionProvider}.
+     * {@link ConnectionProvider}, which this context must then implement.
      *
      * @return a new manager, started
      */
     protected Manager newManager() {
-        throw new UnsupportedOperationException("the generic manager is not built yet");
+        return new io.multiprocessing4j.spi.manager.GenericManager(this);
     }
 
     /** Frees what the backend holds (shared memory, sockets, spare processes); called once by {@link #close()}. */

@@ -1,0 +1,109 @@
+package io.multiprocessing4j.spi.manager;
+
+import io.multiprocessing4j.Connection;
+import io.multiprocessing4j.ConnectionEOFException;
+import io.multiprocessing4j.Context;
+import io.multiprocessing4j.ManagerUnavailableException;
+import io.multiprocessing4j.spi.ConnectionProvider;
+import io.multiprocessing4j.spi.ProcessScope;
+import io.multiprocessing4j.spi.remote.Codec;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * This process's way to one manager: a pool of connections to its address, one borrowed per call
+ * (so that threads blocked in calls do not block each other). A manager seen gone stays gone:
+ * every later call fails at once with {@link ManagerUnavailableException}.
+ */
+final class ManagerClient {
+    private static final ConcurrentHashMap<String, ManagerClient> CLIENTS = new ConcurrentHashMap<>();
+
+    private final String address;
+    private final ConnectionProvider provider;
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private volatile String goneBecause;
+
+    private ManagerClient(String address, ConnectionProvider provider) {
+        this.address = address;
+        this.provider = provider;
+    }
+
+    /**
+     * @param address the manager's address
+     * @param provider the provider to connect through, or null for this process's context
+     * @return the client for that address in this process
+     */
+    static ManagerClient of(String address, ConnectionProvider provider) {
+        return CLIENTS.computeIfAbsent(address, a -> new ManagerClient(a, provider != null ? provider : current()));
+    }
+
+    private static ConnectionProvider current() {
+        Context c = ProcessScope.current().context();
+        if (c instanceof ConnectionProvider p) {
+            return p;
+        }
+        throw new IllegalStateException("the " + c.backendName() + " backend cannot connect to a manager: its context "
+                + "is not a ConnectionProvider");
+    }
+
+    /** Marks the manager gone (it was shut down from this process). */
+    void markGone(String why) {
+        goneBecause = why;
+        for (Connection c; (c = idle.poll()) != null; ) {
+            c.close();
+        }
+    }
+
+    /**
+     * Sends a request and waits for the reply.
+     *
+     * @param request the request (serialized here: a value that cannot be fails in the caller)
+     * @return the reply
+     * @throws ManagerUnavailableException if the manager is gone
+     * @throws io.multiprocessing4j.SerializationException if the request cannot be serialized
+     * @throws io.multiprocessing4j.ProcessInterruptedException if interrupted while waiting (the
+     *     connection is dropped; the server abandons the call)
+     */
+    Protocol.Reply call(Protocol.Request request) {
+        requireAvailable();
+        byte[] bytes = Codec.encode(request);
+        Connection c = borrow();
+        boolean reusable = false;
+        try {
+            c.sendBytes(bytes);
+            Protocol.Reply reply = (Protocol.Reply) Codec.decode(c.recvBytes());
+            reusable = true;
+            return reply;
+        } catch (ConnectionEOFException | IllegalStateException e) {
+            goneBecause = "its connection ended (" + e.getMessage() + ")";
+            throw new ManagerUnavailableException("the manager at " + address + " is gone: " + goneBecause, e);
+        } finally {
+            if (reusable) {
+                idle.push(c);
+            } else {
+                c.close();
+            }
+        }
+    }
+
+    private void requireAvailable() {
+        String why = goneBecause;
+        if (why != null) {
+            throw new ManagerUnavailableException("the manager at " + address + " is gone: " + why);
+        }
+    }
+
+    private Connection borrow() {
+        for (Connection c; (c = idle.poll()) != null; ) {
+            if (!c.closed()) {
+                return c;
+            }
+        }
+        try {
+            return provider.connect(address);
+        } catch (ConnectionEOFException | IllegalStateException e) {
+            goneBecause = "nothing listens at its address (" + e.getMessage() + ")";
+            throw new ManagerUnavailableException("the manager at " + address + " is gone: " + goneBecause, e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.multiprocessing4j.spi.manager.server;
+
+import io.multiprocessing4j.QueueEmptyException;
+import io.multiprocessing4j.QueueFullException;
+import io.multiprocessing4j.SharedQueue;
+import io.multiprocessing4j.spi.Checks;
+import java.time.Duration;
+import java.util.AbstractQueue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A FIFO queue kept by the manager (Python's {@code manager.Queue()}). Clients handle
+ * {@code close}, {@code joinThread}, iteration and {@code drainTo} on their side.
+ */
+public final class ServerQueue extends AbstractQueue<Object> implements SharedQueue<Object>, Served {
+    private static final long serialVersionUID = 1L;
+
+    private final ArrayDeque<Object> items = new ArrayDeque<>();
+    private final int maxsize;
+
+    /** @param maxsize the bound; zero or less is unbounded */
+    public ServerQueue(int maxsize) {
+        this.maxsize = maxsize;
+    }
+
+    @Override
+    public Class<?> proxyType() {
+        return SharedQueue.class;
+    }
+
+    private boolean isFull() {
+        return maxsize > 0 && items.size() >= maxsize;
+    }
+
+    private synchronized boolean offerNanos(Object e, long nanos) {
+        Objects.requireNonNull(e, "a queue refuses null");
+        long deadline = Caller.deadline(nanos);
+        while (isFull()) {
+            long left = Caller.left(deadline);
+            if (left <= 0) {
+                return false;
+            }
+            Caller.await(this, left);
+        }
+        items.add(e);
+        notifyAll();
+        return true;
+    }
+
+    private synchronized Object pollNanos(long nanos) {
+        long deadline = Caller.deadline(nanos);
+        while (items.isEmpty()) {
+            long left = Caller.left(deadline);
+            if (left <= 0) {
+                return null;
+            }
+            Caller.await(this, left);
+        }
+        Object e = items.poll();
+        notifyAll();
+        return e;
+    }
+
+    @Override
+    public void put(Object e) {
+        offerNanos(e, Long.MAX_VALUE);
+    }
+
+    @Override
+    public void put(Object e, Duration timeout) {
+        if (!offerNanos(e, Checks.timeoutNanos(timeout))) {
+            throw new QueueFullException("queue stayed full (maxsize " + maxsize + ") for " + timeout);
+        }
+    }
+
+    @Override
+    public void putNowait(Object e) {
+        if (!offerNanos(e, 0)) {
+            throw new QueueFullException("queue is full (maxsize " + maxsize + ")");
+        }
+    }
+
+    @Override
+    public boolean offer(Object e) {
+        return offerNanos(e, 0);
+    }
+
+    @Override
+    public boolean offer(Object e, long timeout, TimeUnit unit) {
+        return offerNanos(e, Math.max(0, unit.toNanos(timeout)));
+    }
+
+    @Override
+    public Object take() {
+        return pollNanos(Long.MAX_VALUE);
+    }
+
+    @Override
+    public Object get() {
+        return take();
+    }
+
+    @Override
+    public Object get(Duration timeout) {
+        Object e = pollNanos(Checks.timeoutNanos(timeout));
+        if (e == null) {
+            throw new QueueEmptyException("queue stayed empty for " + timeout);
+        }
+        return e;
+    }
+
+    @Override
+    public Object getNowait() {
+        Object e = pollNanos(0);
+        if (e == null) {
+            throw new QueueEmptyException("queue is empty");
+        }
+        return e;
+    }
+
+    @Override
+    public Object poll() {
+        return pollNanos(0);
+    }
+
+    @Override
+    public Object poll(long timeout, TimeUnit unit) {
+        return pollNanos(Math.max(0, unit.toNanos(timeout)));
+    }
+
+    @Override
+    public synchronized Object peek() {
+        return items.peek();
+    }
+
+    @Override
+    public synchronized int size() {
+        return items.size();
+    }
+
+    @Override
+    public synchronized boolean full() {
+        return isFull();
+    }
+
+    @Override
+    public synchronized boolean empty() {
+        return items.isEmpty();
+    }
+
+    @Override
+    public int qsize() {
+        return size();
+    }
+
+    @Override
+    public int maxsize() {
+        return maxsize;
+    }
+
+    @Override
+    public synchronized int remainingCapacity() {
+        return maxsize > 0 ? maxsize - items.size() : Integer.MAX_VALUE;
+    }
+
+    @Override
+    public synchronized boolean remove(Object o) {
+        boolean removed = items.removeFirstOccurrence(o);
+        if (removed) {
+            notifyAll();
+        }
+        return removed;
+    }
+
+    @Override
+    public synchronized boolean contains(Object o) {
+        return items.contains(o);
+    }
+
+    @Override
+    public synchronized boolean removeAll(Collection<?> c) {
+        boolean changed = items.removeAll(c);
+        notifyAll();
+        return changed;
+    }
+
+    @Override
+    public synchronized boolean retainAll(Collection<?> c) {
+        boolean changed = items.retainAll(c);
+        notifyAll();
+        return changed;
+    }
+
+    @Override
+    public synchronized void clear() {
+        items.clear();
+        notifyAll();
+    }
+
+    @Override
+    public synchronized Object[] toArray() {
+        return items.toArray();
+    }
+
+    @Override
+    public synchronized <T> T[] toArray(T[] a) {
+        return items.toArray(a);
+    }
+
+    /** A snapshot: the live queue is never iterated by clients. */
+    @Override
+    public synchronized Iterator<Object> iterator() {
+        return new ArrayList<>(items).iterator();
+    }
+
+    @Override
+    public int drainTo(Collection<? super Object> c) {
+        return drainTo(c, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public synchronized int drainTo(Collection<? super Object> c, int maxElements) {
+        Objects.requireNonNull(c, "c");
+        int n = 0;
+        while (n < maxElements && !items.isEmpty()) {
+            c.add(items.poll());
+            n++;
+        }
+        if (n > 0) {
+            notifyAll();
+        }
+        return n;
+    }
+
+    /** @param max the most to take @return up to {@code max} items taken from the head */
+    public List<Object> drain(int max) {
+        List<Object> out = new ArrayList<>();
+        drainTo(out, max);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        // handled by each client's proxy
+    }
+
+    @Override
+    public void joinThread() {
+        // handled by each client's proxy
+    }
+}
