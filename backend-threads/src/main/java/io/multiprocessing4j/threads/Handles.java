@@ -51,6 +51,20 @@ final class Handles {
         return new Ref(id, object.getClass().getSimpleName());
     }
 
+    /**
+     * @param obj anything
+     * @return the object {@code obj} refers to if it is the serialized form of one of this
+     *     backend's objects (still alive), else {@code obj}
+     */
+    static Object resolve(Object obj) {
+        if (obj instanceof Ref r) {
+            Entry e = OBJECTS.get(r.id());
+            Object o = e == null ? null : e.get();
+            return o == null ? obj : o;
+        }
+        return obj;
+    }
+
     private static void purge() {
         for (Object r; (r = CLEARED.poll()) != null; ) {
             OBJECTS.remove(((Entry) r).id);

@@ -20,7 +20,7 @@ final class ThreadProcessRuntime implements ProcessRuntime {
 
     private final ChildProcess process;
     private final Context context;
-    private final ProcessInfo parent;
+    private final ProcessScope scope;
     private final Thread thread;
     private final CountDownLatch done = new CountDownLatch(1);
     private final Object state = new Object();
@@ -31,7 +31,10 @@ final class ThreadProcessRuntime implements ProcessRuntime {
     private ThreadProcessRuntime(ChildProcess process, Context context) {
         this.process = process;
         this.context = context;
-        this.parent = ProcessScope.current().self();
+        ProcessInfo self = new ProcessInfo(process.name(), ProcessHandle.current().pid(), process.daemon());
+        this.scope = ProcessScope.forChild(self, ProcessScope.current().self(), () -> context, (code, message) -> {
+            throw new ExitRequest(code, message);
+        });
         this.thread = Thread.ofPlatform().name(process.name()).daemon(process.daemon()).unstarted(this::runProcess);
     }
 
@@ -44,15 +47,18 @@ final class ThreadProcessRuntime implements ProcessRuntime {
      */
     static ThreadProcessRuntime start(ChildProcess process, Context context) {
         ThreadProcessRuntime r = new ThreadProcessRuntime(process, context);
+        // Before the parent goes on (and perhaps closes its own hold), the child holds the ends it
+        // was given, as a spawned child holds the descriptors passed to it.
+        Holders.track(r.scope);
+        for (ThreadsConnection end : Holders.reachableFrom(process)) {
+            end.hold(r.scope);
+        }
         r.thread.start();
         return r;
     }
 
     private void runProcess() {
-        ProcessInfo self = new ProcessInfo(process.name(), ProcessHandle.current().pid(), process.daemon());
-        ProcessScope.bindToCurrentThread(ProcessScope.forChild(self, parent, () -> context, (code, message) -> {
-            throw new ExitRequest(code, message);
-        }));
+        ProcessScope.bindToCurrentThread(scope);
         int code;
         try {
             process.run();
@@ -71,6 +77,7 @@ final class ThreadProcessRuntime implements ProcessRuntime {
             }
         } finally {
             ProcessScope.unbindCurrentThread();
+            Holders.ended(scope);
         }
         synchronized (state) {
             finished = true;

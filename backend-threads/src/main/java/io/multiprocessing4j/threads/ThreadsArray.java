@@ -8,11 +8,14 @@ import java.io.Serial;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 
 /**
  * Python's {@code Array}/{@code RawArray}: elements in one {@link MemorySegment}, read and written
- * through {@link TypeCode}, indexes checked.
+ * through {@link TypeCode}, indexes checked. Element reads end with an acquire fence and writes
+ * start with a release fence, so that threads polling an element see each other's writes, as
+ * processes polling shared memory do.
  */
 final class ThreadsArray implements SharedArray {
     private final TypeCode type;
@@ -43,13 +46,16 @@ final class ThreadsArray implements SharedArray {
 
     @Override
     public Number get(int index) {
-        return type.readBoxed(segment, offset(index));
+        Number n = type.readBoxed(segment, offset(index));
+        VarHandle.acquireFence();
+        return n;
     }
 
     @Override
     public void set(int index, Number value) {
         long at = offset(index);
         Objects.requireNonNull(value, "value");
+        VarHandle.releaseFence();
         type.write(segment, at, value);
     }
 
@@ -76,22 +82,30 @@ final class ThreadsArray implements SharedArray {
 
     @Override
     public long getLong(int index) {
-        return type.read(segment, offset(index));
+        long v = type.read(segment, offset(index));
+        VarHandle.acquireFence();
+        return v;
     }
 
     @Override
     public void setLong(int index, long value) {
-        type.write(segment, offset(index), value);
+        long at = offset(index);
+        VarHandle.releaseFence();
+        type.write(segment, at, value);
     }
 
     @Override
     public double getDouble(int index) {
-        return type.readDouble(segment, offset(index));
+        double v = type.readDouble(segment, offset(index));
+        VarHandle.acquireFence();
+        return v;
     }
 
     @Override
     public void setDouble(int index, double value) {
-        type.write(segment, offset(index), value);
+        long at = offset(index);
+        VarHandle.releaseFence();
+        type.write(segment, at, value);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.multiprocessing4j.OperationTimeoutException;
 import io.multiprocessing4j.Pipe;
 import io.multiprocessing4j.SerializationException;
 import io.multiprocessing4j.spi.Checks;
+import io.multiprocessing4j.spi.ProcessScope;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One end of an in-memory pipe. Objects are passed by reference, not copied. Messages sent with
@@ -23,6 +26,11 @@ import java.util.Objects;
  * mixing the two behaves as on the process backends, where every object travels serialized:
  * {@code recvBytes} of an object returns its Java serialized form, and {@code recv} of a bytes
  * message deserializes the bytes (each failing with {@link SerializationException} if it cannot).
+ *
+ * <p>An end is held by "processes" as a descriptor is (see {@link Holders}): {@link #close()}
+ * ends the calling process's hold only, and the other end sees EOF once no process holds this one,
+ * so the idioms of the process backends (the parent closes the child's end after starting it, and
+ * sees EOF when the child ends) work unchanged.
  */
 final class ThreadsConnection implements Connection {
     /** A message sent with {@code sendBytes}; the array is owned by the message. */
@@ -35,7 +43,10 @@ final class ThreadsConnection implements Connection {
     private final String label;
     private final Channel in;
     private final Channel out;
-    private volatile boolean closed;
+    // Guarded by this. Scopes compare by identity.
+    private final Set<ProcessScope> holders = new HashSet<>();
+    private final Set<ProcessScope> closedBy = new HashSet<>();
+    private boolean released;
 
     private ThreadsConnection(String label, Channel in, Channel out) {
         this.label = label;
@@ -44,7 +55,7 @@ final class ThreadsConnection implements Connection {
     }
 
     /**
-     * Makes a pipe.
+     * Makes a pipe whose ends no process holds yet (see {@link #hold()}).
      *
      * @param duplex whether both ends send and receive; if not, left receives and right sends
      * @return its two ends
@@ -75,9 +86,69 @@ final class ThreadsConnection implements Connection {
         return in;
     }
 
+    /**
+     * Makes the calling process a holder of this end.
+     *
+     * @return this end
+     */
+    ThreadsConnection hold() {
+        hold(ProcessScope.current());
+        return this;
+    }
+
+    /**
+     * Makes {@code scope} a holder of this end, unless it closed it or the end is closed everywhere.
+     *
+     * @param scope a process
+     */
+    void hold(ProcessScope scope) {
+        synchronized (this) {
+            if (released || closedBy.contains(scope) || holders.contains(scope)) {
+                return;
+            }
+            if (Holders.record(scope, this)) {
+                holders.add(scope);
+            }
+        }
+    }
+
     private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("connection (" + label + " end) is closed");
+        ProcessScope scope = ProcessScope.current();
+        synchronized (this) {
+            if (closedBy.contains(scope)) {
+                throw new IllegalStateException("connection (" + label + " end) is closed");
+            }
+            if (released) {
+                throw new IllegalStateException("connection (" + label + " end) is closed in every process");
+            }
+            if (!holders.contains(scope) && Holders.record(scope, this)) {
+                holders.add(scope);
+            }
+        }
+    }
+
+    /**
+     * Drops the hold of a process that ended; the last hold dropped closes the end.
+     *
+     * @param scope the process
+     */
+    void release(ProcessScope scope) {
+        boolean last;
+        synchronized (this) {
+            last = holders.remove(scope) && holders.isEmpty() && !released;
+            released |= last;
+        }
+        if (last) {
+            shutChannels();
+        }
+    }
+
+    private void shutChannels() {
+        if (out != null) {
+            out.closeWriter();
+        }
+        if (in != null) {
+            in.closeReader();
         }
     }
 
@@ -210,26 +281,33 @@ final class ThreadsConnection implements Connection {
 
     @Override
     public boolean closed() {
-        return closed;
+        ProcessScope scope = ProcessScope.current();
+        synchronized (this) {
+            return released || closedBy.contains(scope);
+        }
     }
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        ProcessScope scope = ProcessScope.current();
+        boolean last;
+        synchronized (this) {
+            if (!closedBy.add(scope)) {
+                return;
+            }
+            holders.remove(scope);
+            last = holders.isEmpty() && !released;
+            released |= last;
         }
-        closed = true;
-        if (out != null) {
-            out.closeWriter();
-        }
-        if (in != null) {
-            in.closeReader();
+        Holders.forget(scope, this);
+        if (last) {
+            shutChannels();
         }
     }
 
     @Override
     public String toString() {
-        return "ThreadsConnection[" + label + (closed ? ", closed]" : "]");
+        return "ThreadsConnection[" + label + (closed() ? ", closed]" : "]");
     }
 
     @Serial

@@ -60,7 +60,10 @@ final class ThreadsContext extends AbstractContext implements ConnectionProvider
 
     @Override
     protected Pipe newPipe(boolean duplex) {
-        return ThreadsConnection.pipe(duplex);
+        Pipe p = ThreadsConnection.pipe(duplex);
+        ((ThreadsConnection) p.left()).hold();
+        ((ThreadsConnection) p.right()).hold();
+        return p;
     }
 
     @Override

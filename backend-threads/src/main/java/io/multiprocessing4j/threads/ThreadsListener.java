@@ -65,7 +65,7 @@ final class ThreadsListener implements ConnectionListener {
         }
         Pipe p = ThreadsConnection.pipe(true);
         l.offer(p.right());
-        return p.left();
+        return ((ThreadsConnection) p.left()).hold();
     }
 
     private void offer(Connection serverEnd) {
@@ -96,7 +96,7 @@ final class ThreadsListener implements ConnectionListener {
                 }
                 Connection c = waiting.poll();
                 if (c != null) {
-                    return c;
+                    return ((ThreadsConnection) c).hold();
                 }
                 pending.await();
             }

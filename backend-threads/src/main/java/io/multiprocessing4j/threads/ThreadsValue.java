@@ -6,13 +6,16 @@ import io.multiprocessing4j.TypeCode;
 import java.io.Serial;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 
 /**
  * Python's {@code Value}/{@code RawValue}: one element in a {@link MemorySegment}, read and written
  * through {@link TypeCode} so that ranges and conversions are those of every backend. Writes and
  * the atomic helpers serialize on an internal monitor (not the user's {@link #getLock()}), so a
- * {@code set} never slips between the read and the write of an {@code addAndGet}.
+ * {@code set} never slips between the read and the write of an {@code addAndGet}. Reads are
+ * followed by an acquire fence, so that a loop polling a value sees other threads' writes (the JIT
+ * cannot hoist the read out of it).
  */
 final class ThreadsValue implements SharedValue {
     private final TypeCode type;
@@ -33,7 +36,9 @@ final class ThreadsValue implements SharedValue {
 
     @Override
     public Number get() {
-        return type.readBoxed(segment, 0);
+        Number n = type.readBoxed(segment, 0);
+        VarHandle.acquireFence();
+        return n;
     }
 
     @Override
@@ -68,7 +73,9 @@ final class ThreadsValue implements SharedValue {
 
     @Override
     public long getLong() {
-        return type.read(segment, 0);
+        long v = type.read(segment, 0);
+        VarHandle.acquireFence();
+        return v;
     }
 
     @Override
@@ -80,7 +87,9 @@ final class ThreadsValue implements SharedValue {
 
     @Override
     public double getDouble() {
-        return type.readDouble(segment, 0);
+        double v = type.readDouble(segment, 0);
+        VarHandle.acquireFence();
+        return v;
     }
 
     @Override

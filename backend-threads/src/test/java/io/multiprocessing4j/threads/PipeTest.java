@@ -87,13 +87,15 @@ class PipeTest extends ThreadsTestBase {
     void eofWakesABlockedReceiver() {
         Pipe p = mp.pipe(false);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        ChildProcess reader = mp.process(() -> {
+        // Only the reading end goes to the child: were the writing end passed too, the child would
+        // hold it and never see EOF, as with real pipes.
+        ChildProcess reader = mp.process((Connection in) -> {
             try {
-                p.left().recv();
+                in.recv();
             } catch (ConnectionEOFException e) {
                 thrown.set(e);
             }
-        }).start();
+        }, p.left()).start();
         assertFalse(reader.join(SHORT));
         p.right().close();
         assertTrue(reader.join(LONG));
@@ -203,9 +205,7 @@ class PipeTest extends ThreadsTestBase {
                 flag.set(Thread.currentThread().isInterrupted());
             }
         });
-        while (t.getState() != Thread.State.WAITING && t.isAlive()) {
-            Thread.onSpinWait();
-        }
+        waitUntilBlocked(t);
         t.interrupt();
         t.join(10_000);
         assertTrue(thrown.get() instanceof ProcessInterruptedException, String.valueOf(thrown.get()));
@@ -232,16 +232,16 @@ class PipeTest extends ThreadsTestBase {
     @Test
     void pingPongBetweenProcesses() {
         Pipe p = mp.pipe();
-        ChildProcess echo = mp.process(() -> {
+        ChildProcess echo = mp.process((Connection c) -> {
             while (true) {
-                Integer v = p.right().recv();
+                Integer v = c.recv();
                 if (v < 0) {
-                    p.right().close();
-                    return;
+                    return; // ending drops the child's hold: the parent then sees EOF
                 }
-                p.right().send(v + 1);
+                c.send(v + 1);
             }
-        }).start();
+        }, p.right()).start();
+        p.right().close();
         for (int i = 0; i < 10_000; i++) {
             p.left().send(i);
             assertEquals(i + 1, (int) p.left().recv(LONG));
@@ -250,5 +250,74 @@ class PipeTest extends ThreadsTestBase {
         assertThrows(ConnectionEOFException.class, () -> p.left().recv(LONG));
         assertTrue(echo.join(LONG));
         assertEquals(0, echo.exitCode());
+    }
+
+    @Test
+    void closeInTheParentLeavesTheChildsHoldAndEofComesWhenTheChildEnds() {
+        Pipe p = mp.pipe();
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        AtomicReference<Boolean> closedInChild = new AtomicReference<>();
+        ChildProcess child = mp.process((Connection c) -> {
+            closed.await();
+            closedInChild.set(c.closed());
+            c.send("after the parent's close");
+        }, p.right()).start();
+        p.right().close();
+        assertTrue(p.right().closed());
+        assertThrows(IllegalStateException.class, () -> p.right().send("x"));
+        closed.countDown();
+        assertEquals("after the parent's close", p.left().recv(LONG));
+        assertTrue(child.join(LONG));
+        assertEquals(0, child.exitCode());
+        assertEquals(Boolean.FALSE, closedInChild.get());
+        assertThrows(ConnectionEOFException.class, () -> p.left().recv(LONG));
+    }
+
+    @Test
+    void closeInTheChildWhileTheParentHoldsTheEndGivesNoEof() {
+        Pipe p = mp.pipe();
+        ChildProcess child = mp.process((Connection c) -> {
+            c.send("hi");
+            c.close();
+        }, p.right()).start();
+        assertTrue(child.join(LONG));
+        assertEquals("hi", p.left().recv(LONG));
+        // The parent still holds the right end (it made it), as a parent holds its descriptor.
+        assertThrows(OperationTimeoutException.class, () -> p.left().recv(SHORT));
+        assertFalse(p.right().closed());
+        p.right().close();
+        assertThrows(ConnectionEOFException.class, () -> p.left().recv(LONG));
+    }
+
+    @Test
+    void endsNestedInArgumentsAreHeldByTheChild() {
+        Pipe p = mp.pipe();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        ChildProcess child = mp.process((List<Connection> ends) -> {
+            go.await();
+            ends.get(0).send("nested");
+        }, new java.util.ArrayList<>(List.of(p.right()))).start();
+        p.right().close();
+        go.countDown();
+        assertEquals("nested", p.left().recv(LONG));
+        assertTrue(child.join(LONG));
+        assertThrows(ConnectionEOFException.class, () -> p.left().recv(LONG));
+    }
+
+    @Test
+    void aProcessThatGetsAnEndLaterHoldsItFromItsFirstUse() {
+        Pipe p = mp.pipe();
+        io.multiprocessing4j.SharedQueue<Connection> q = mp.queue();
+        ChildProcess child = mp.process(() -> {
+            Connection c = q.get();
+            c.send("first use");
+            c.send("after the parent closed");
+        }).start();
+        q.put(p.right());
+        assertEquals("first use", p.left().recv(LONG));
+        p.right().close();
+        assertEquals("after the parent closed", p.left().recv(LONG));
+        assertTrue(child.join(LONG));
+        assertThrows(ConnectionEOFException.class, () -> p.left().recv(LONG));
     }
 }

@@ -221,9 +221,7 @@ class QueueTest extends ThreadsTestBase {
             }
         });
         assertTrue(started.await(10, TimeUnit.SECONDS));
-        while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING && t.isAlive()) {
-            Thread.onSpinWait();
-        }
+        waitUntilBlocked(t);
         t.interrupt();
         t.join(10_000);
         assertTrue(thrown.get() instanceof ProcessInterruptedException, String.valueOf(thrown.get()));
@@ -286,9 +284,7 @@ class QueueTest extends ThreadsTestBase {
                 thrown.set(e);
             }
         });
-        while (t.getState() != Thread.State.WAITING && t.isAlive()) {
-            Thread.onSpinWait();
-        }
+        waitUntilBlocked(t);
         t.interrupt();
         t.join(10_000);
         assertTrue(thrown.get() instanceof ProcessInterruptedException, String.valueOf(thrown.get()));

@@ -37,6 +37,22 @@ abstract class ThreadsTestBase {
         }
     }
 
+    /** Spins until {@code condition} holds, failing after {@link #LONG}: a bounded wait for a state. */
+    static void eventually(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within " + LONG);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits until {@code t} blocks (or ends). */
+    static void waitUntilBlocked(Thread t) {
+        eventually(() -> !t.isAlive() || t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING);
+    }
+
     /** Starts a plain thread (not a process) and returns it. */
     static Thread thread(Runnable r) {
         Thread t = new Thread(r, "test-helper");
