@@ -91,7 +91,14 @@ public final class Comparison {
         return exact.isPresent() ? exact : pythonFor(row, "n/a");
     }
 
-    private Optional<BenchRecord> pythonFor(Row row, String method) {
+    /**
+     * The CPython record measured with exactly this start method (no single-process fallback).
+     *
+     * @param row a row
+     * @param method {@code fork}, {@code spawn} or {@code n/a}
+     * @return the record, or empty
+     */
+    public Optional<BenchRecord> pythonFor(Row row, String method) {
         return pythonRecords.stream()
                 .filter(r -> r.bench().equals(row.pythonBench()) && Objects.equals(r.variant(), row.pythonVariant())
                         && r.startMethod().equals(method))

@@ -167,7 +167,8 @@ public final class ComparisonTable {
     }
 
     private static String pythonCell(Comparison c, Row row, String method) {
-        Optional<BenchRecord> r = c.python(row, method);
+        // a single-process baseline (start method n/a) shows under fork only
+        Optional<BenchRecord> r = "fork".equals(method) ? c.python(row, method) : c.pythonFor(row, method);
         if (r.isEmpty()) {
             return "-";
         }

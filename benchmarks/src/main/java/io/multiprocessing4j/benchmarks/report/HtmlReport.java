@@ -106,7 +106,7 @@ public final class HtmlReport {
                 cell(h, c.java(row, b), c.unavailable(b));
             }
             cell(h, c.python(row, "fork"), Optional.empty());
-            cell(h, c.python(row, "spawn"), Optional.empty());
+            cell(h, c.pythonFor(row, "spawn"), Optional.empty());
             for (String b : c.backends()) {
                 h.append("<td>").append(c.ratio(row, b, Comparison.DEFAULT_BASELINE).map(Format::ratio).orElse("-"))
                         .append("</td>");

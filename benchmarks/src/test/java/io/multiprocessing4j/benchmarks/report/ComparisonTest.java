@@ -82,6 +82,9 @@ class ComparisonTest {
                 + "| posix / fork | forkjvm / fork | threads / fork |", lines[0].replaceAll(" +", " "));
         assertEquals("| queue_throughput/int | msgs/s | higher | n/a (unavailable) | 1,500,000 | 4,000,000 | 250,000 "
                 + "| 240,000 | - | 6× | 16× |", lines[2].replaceAll(" +", " "));
+        // the single-process baseline shows under fork only
+        assertEquals("| lock_uncontended/with | ns | lower | n/a (unavailable) | - | 30 | 100 | - | - | - | 0.3× |",
+                lines[3].replaceAll(" +", " "));
         assertTrue(lines[5].startsWith("| pool_startup "), lines[5]);
         assertTrue(lines[5].contains("n/a (UnsupportedOperationException:…"), lines[5]);
         assertTrue(t.endsWith("posix: n/a (no libc here)"), t);
