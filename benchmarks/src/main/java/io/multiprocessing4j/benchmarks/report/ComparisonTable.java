@@ -23,14 +23,28 @@ public final class ComparisonTable {
      * @return the Markdown table, with a line per unavailable backend under it
      */
     public static String figures(Comparison c) {
+        return figures(c, true);
+    }
+
+    /**
+     * Formats the figures table, with or without the CPython columns (the scaling sweeps have no
+     * baseline).
+     *
+     * @param c the run
+     * @param withPython whether to show CPython's medians and the ratios
+     * @return the Markdown table, with a line per unavailable backend under it
+     */
+    public static String figures(Comparison c, boolean withPython) {
         List<String> head = new ArrayList<>(List.of("benchmark", "unit", "better"));
         for (String b : c.backends()) {
             head.add(b);
         }
-        head.add("CPython fork");
-        head.add("CPython spawn");
-        for (String b : c.backends()) {
-            head.add(b + " / fork");
+        if (withPython) {
+            head.add("CPython fork");
+            head.add("CPython spawn");
+            for (String b : c.backends()) {
+                head.add(b + " / fork");
+            }
         }
         List<List<String>> body = new ArrayList<>();
         for (Row row : c.rows()) {
@@ -41,10 +55,12 @@ public final class ComparisonTable {
             for (String b : c.backends()) {
                 line.add(javaCell(c, row, b));
             }
-            line.add(pythonCell(c, row, "fork"));
-            line.add(pythonCell(c, row, "spawn"));
-            for (String b : c.backends()) {
-                line.add(c.ratio(row, b, Comparison.DEFAULT_BASELINE).map(Format::ratio).orElse("-"));
+            if (withPython) {
+                line.add(pythonCell(c, row, "fork"));
+                line.add(pythonCell(c, row, "spawn"));
+                for (String b : c.backends()) {
+                    line.add(c.ratio(row, b, Comparison.DEFAULT_BASELINE).map(Format::ratio).orElse("-"));
+                }
             }
             body.add(line);
         }
@@ -52,7 +68,7 @@ public final class ComparisonTable {
         for (String b : c.backends()) {
             c.unavailable(b).ifPresent(r -> sb.append("\n").append(b).append(": n/a (").append(r).append(")"));
         }
-        if (!c.hasPython()) {
+        if (withPython && !c.hasPython()) {
             sb.append("\nCPython: not measured in this run (see above why); ratios are '-'.");
         }
         return sb.toString();

@@ -121,7 +121,7 @@ public final class Compare {
         text.append(ComparisonTable.figures(main)).append("\n\n## Targets\n\n");
         text.append(ComparisonTable.targets(verdicts, main.backends())).append('\n');
         if (!growthRows.isEmpty()) {
-            text.append("\n## How cost grows (Java only)\n\n").append(ComparisonTable.figures(growth)).append('\n');
+            text.append("\n## How cost grows (Java only)\n\n").append(ComparisonTable.figures(growth, false)).append('\n');
         }
         System.out.println(text);
         facts.forEach(f -> System.out.println("# " + f));

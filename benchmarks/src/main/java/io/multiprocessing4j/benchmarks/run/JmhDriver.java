@@ -133,8 +133,8 @@ public final class JmhDriver {
             int n = spec.samples()[quick ? 0 : 1];
             b.warmupIterations(2).measurementIterations(n);
         } else if (quick) {
-            b.warmupIterations(1).warmupTime(TimeValue.milliseconds(300))
-                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(400));
+            b.warmupIterations(1).warmupTime(TimeValue.milliseconds(250))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(300));
         } else {
             b.warmupIterations(2).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(9).measurementTime(TimeValue.seconds(1));
