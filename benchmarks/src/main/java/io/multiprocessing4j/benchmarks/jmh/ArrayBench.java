@@ -71,7 +71,7 @@ public class ArrayBench {
         array = mp.array('b', Sizes.ARRAY_BYTES);
         lock = array.getLock();
         Pipe p = mp.pipe();
-        child = mp.process(Workers::arrayWriter, new Jobs.ArrayWriter(array, p.right())).start();
+        child = mp.process(Workers::arrayWriter, new Jobs.ArrayWriter(array, p.right())).daemon(true).start();
         ctl = p.left();
         out = new byte[Sizes.ARRAY_BYTES];
         outSegment = MemorySegment.ofArray(out);

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * What every benchmark does around its timed region: open the backend, wait until a child says
  * it is ready (so start-up stays outside the measurement, as in the Python baseline), and stop
- * children at the end without ever waiting forever.
+ * children at the end without ever waiting forever. Benchmark children are daemons: if a set-up
+ * fails half-way, the JMH fork's exit ends them instead of waiting for them.
  */
 public final class Children {
     /** The word a child sends on its control connection once it is set up. */

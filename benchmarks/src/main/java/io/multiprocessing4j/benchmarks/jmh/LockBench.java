@@ -77,7 +77,7 @@ public class LockBench {
                 ChildProcess c = withLock
                         ? mp.process(Workers::lockWorker, new Jobs.LockWorker(lock, value, p.right()))
                         : mp.process(Workers::valueWorker, new Jobs.ValueWorker(value, p.right()));
-                children.add(c.start());
+                children.add(c.daemon(true).start());
                 ctls.add(p.left());
             }
             ctls.forEach(Children::awaitReady);

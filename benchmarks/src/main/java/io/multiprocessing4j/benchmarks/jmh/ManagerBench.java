@@ -75,7 +75,7 @@ public class ManagerBench {
             manager = mp.manager();
             ConcurrentMap<Object, Object> d = manager.dict();
             Pipe p = mp.pipe();
-            child = mp.process(Workers::dictWorker, new Jobs.DictWorker(d, p.right())).start();
+            child = mp.process(Workers::dictWorker, new Jobs.DictWorker(d, p.right())).daemon(true).start();
             ctl = p.left();
             Children.awaitReady(ctl);
         }

@@ -45,7 +45,7 @@ public class PipeBench {
             Pinning.Placement pin = Pinning.pinParent(placement);
             mp = Children.open(backend);
             Pipe p = mp.pipe();
-            child = mp.process(Workers::echo, new Jobs.Echo(p.right(), pin)).start();
+            child = mp.process(Workers::echo, new Jobs.Echo(p.right(), pin)).daemon(true).start();
             end = p.left();
             end.send(0);
             Children.reply(end);
@@ -78,7 +78,7 @@ public class PipeBench {
         public void start() {
             mp = Children.open(backend);
             Pipe p = mp.pipe();
-            child = mp.process(Workers::pipeSender, p.right()).start();
+            child = mp.process(Workers::pipeSender, p.right()).daemon(true).start();
             end = p.left();
             Children.awaitReady(end);
         }

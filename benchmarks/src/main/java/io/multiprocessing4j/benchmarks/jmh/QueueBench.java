@@ -50,7 +50,7 @@ public class QueueBench {
         queue = mp.queue();
         for (int i = 0; i < producers; i++) {
             Pipe p = mp.pipe();
-            children.add(mp.process(Workers::queueProducer, new Jobs.Producer(queue, p.right())).start());
+            children.add(mp.process(Workers::queueProducer, new Jobs.Producer(queue, p.right())).daemon(true).start());
             ctls.add(p.left());
         }
         ctls.forEach(Children::awaitReady);

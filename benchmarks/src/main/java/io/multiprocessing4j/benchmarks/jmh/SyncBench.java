@@ -50,7 +50,7 @@ public class SyncBench {
             mp = Children.open(backend);
             Pipe p = mp.pipe();
             ctl = p.left();
-            child = startChild(p.right(), pin).start();
+            child = startChild(p.right(), pin).daemon(true).start();
             Children.awaitReady(ctl);
         }
 
