@@ -6,17 +6,35 @@ import io.multiprocessing4j.Context;
 import io.multiprocessing4j.ContextOptions;
 import io.multiprocessing4j.spi.Availability;
 import io.multiprocessing4j.spi.Backend;
+import io.multiprocessing4j.spi.launch.ChildContextFactory;
+import io.multiprocessing4j.spi.launch.JvmCommand;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Set;
 
-/** The {@code forkjvm} backend's provider. */
-public final class ForkJvmBackend implements Backend {
+/**
+ * The {@code forkjvm} backend: child JVMs started with {@link ProcessBuilder}, IPC in pure Java
+ * (Unix-domain sockets, memory-mapped files under {@code /dev/shm}, {@code VarHandle} atomics).
+ * Available wherever this JVM's {@code java} launcher exists and Unix-domain sockets work.
+ * It is also the {@link ChildContextFactory} its child JVMs use.
+ */
+public final class ForkJvmBackend implements Backend, ChildContextFactory {
+    /** The backend's name. */
+    static final String NAME = "forkjvm";
+    private static volatile Availability availability;
+
     /** Creates the provider (does no work; see {@link #availability()}). */
     public ForkJvmBackend() {
     }
 
     @Override
     public String name() {
-        return "forkjvm";
+        return NAME;
     }
 
     @Override
@@ -26,16 +44,60 @@ public final class ForkJvmBackend implements Backend {
 
     @Override
     public Availability availability() {
-        return Availability.unavailable("not implemented yet in this build");
+        Availability a = availability;
+        if (a == null) {
+            a = check();
+            availability = a;
+        }
+        return a;
     }
 
+    private static Availability check() {
+        String java = JvmCommand.javaExecutable();
+        if (!Files.isExecutable(Path.of(java))) {
+            return Availability.unavailable("no executable java launcher for this JVM at " + java);
+        }
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            Objects.requireNonNull(ch);
+        } catch (IOException | UnsupportedOperationException e) {
+            return Availability.unavailable("Unix-domain sockets do not work here: " + e, e);
+        }
+        return Availability.ofAvailable();
+    }
+
+    /** @return everything a forkjvm context with spare processes can do */
     @Override
     public Set<Capability> capabilities() {
-        return Set.of();
+        return ForkJvmContext.capabilities(ForkJvmContext.DEFAULT_SPARES);
     }
 
+    /**
+     * Opens a root context.
+     *
+     * @throws BackendUnavailableException if the backend cannot run here
+     */
     @Override
     public Context open(ContextOptions options) {
-        throw new BackendUnavailableException("the forkjvm backend is unavailable: " + availability().reason());
+        Objects.requireNonNull(options, "options");
+        Availability a = availability();
+        if (!a.available()) {
+            throw new BackendUnavailableException("the forkjvm backend is unavailable: " + a.reason());
+        }
+        return ForkJvmContext.openRoot(options);
+    }
+
+    /**
+     * Opens a child JVM's context from its parent's state.
+     *
+     * @param state a forkjvm parent's state
+     * @return the child's context
+     * @throws IllegalArgumentException if {@code state} is not a forkjvm parent's
+     */
+    @Override
+    public Context openChild(Serializable state) {
+        if (!(state instanceof ChildState s)) {
+            throw new IllegalArgumentException("not a forkjvm context state: " + state);
+        }
+        return ForkJvmContext.openChild(s);
     }
 }

@@ -1,0 +1,293 @@
+package io.multiprocessing4j.spi.channel;
+
+import io.multiprocessing4j.ConnectionEOFException;
+import io.multiprocessing4j.ProcessInterruptedException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Objects;
+
+/**
+ * Length-prefixed messages over a stream socket: each message is a 4-byte big-endian length and
+ * that many bytes. The socket runs non-blocking under two selectors (one per direction), so that
+ * reads can wait with a timeout, {@link #poll} can look without consuming, and an interrupt wakes a
+ * waiting thread without closing the socket (a blocking NIO read would close it).
+ *
+ * <p>Reads are serialized among themselves, and so are writes; a read and a write may run at once.
+ */
+public final class FramedChannel implements AutoCloseable {
+    private static final int INBOX = 64 * 1024;
+
+    private final SocketChannel channel;
+    private final Selector readSelector;
+    private final Selector writeSelector;
+    private final ByteBuffer inbox = ByteBuffer.allocate(INBOX).flip();
+    private final Object readLock = new Object();
+    private final Object writeLock = new Object();
+    private volatile boolean eof;
+    private volatile boolean closed;
+
+    /**
+     * Takes over a connected socket.
+     *
+     * @param channel the socket (switched to non-blocking mode here)
+     * @throws java.io.UncheckedIOException if the selectors cannot be opened
+     */
+    public FramedChannel(SocketChannel channel) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        try {
+            channel.configureBlocking(false);
+            readSelector = Selector.open();
+            writeSelector = Selector.open();
+            channel.register(readSelector, SelectionKey.OP_READ);
+            channel.register(writeSelector, SelectionKey.OP_WRITE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot set up a framed channel", e);
+        }
+    }
+
+    /**
+     * Writes one message.
+     *
+     * @param data the buffer
+     * @param offset the message's start
+     * @param length its length
+     * @throws ConnectionEOFException if the peer is gone
+     * @throws IllegalStateException if this channel is closed
+     * @throws ProcessInterruptedException if interrupted while the socket's buffer was full
+     */
+    public void write(byte[] data, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        ByteBuffer header = ByteBuffer.allocate(4).putInt(length).flip();
+        ByteBuffer body = ByteBuffer.wrap(data, offset, length);
+        ByteBuffer[] both = {header, body};
+        synchronized (writeLock) {
+            try {
+                while (body.hasRemaining() || header.hasRemaining()) {
+                    checkInterrupt("send");
+                    if (channel.write(both) == 0) {
+                        writeSelector.select(100);
+                        writeSelector.selectedKeys().clear();
+                    }
+                }
+            } catch (ClosedChannelException | java.nio.channels.ClosedSelectorException e) {
+                throw closedOr(new ConnectionEOFException("the connection is closed", e));
+            } catch (IOException e) {
+                throw new ConnectionEOFException("the other end is gone: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Reads the next message.
+     *
+     * @param timeoutNanos the longest wait for its first byte; {@link Long#MAX_VALUE} for ever
+     * @return the message, or null if none started arriving in time
+     * @throws ConnectionEOFException at end of stream
+     * @throws IllegalStateException if this channel is closed
+     * @throws ProcessInterruptedException if interrupted while waiting
+     */
+    public byte[] read(long timeoutNanos) {
+        synchronized (readLock) {
+            if (!awaitReadable(timeoutNanos)) {
+                return null;
+            }
+            fill(4);
+            int length = inbox.getInt();
+            if (length < 0) {
+                throw new ConnectionEOFException("corrupt message length " + length);
+            }
+            byte[] message = new byte[length];
+            int fromInbox = Math.min(length, inbox.remaining());
+            inbox.get(message, 0, fromInbox);
+            ByteBuffer rest = ByteBuffer.wrap(message, fromInbox, length - fromInbox);
+            while (rest.hasRemaining()) {
+                if (readSome(rest) < 0) {
+                    throw new ConnectionEOFException("the other end closed in the middle of a message");
+                }
+            }
+            return message;
+        }
+    }
+
+    /**
+     * Reads the next message, refusing one longer than {@code maxLength} (used before the peer is
+     * authenticated, so it cannot make us allocate).
+     *
+     * @param timeoutNanos the longest wait
+     * @param maxLength the largest acceptable length
+     * @return the message, or null on timeout
+     * @throws ConnectionEOFException at end of stream or if the message is too long
+     */
+    byte[] readLimited(long timeoutNanos, int maxLength) {
+        synchronized (readLock) {
+            if (!awaitReadable(timeoutNanos)) {
+                return null;
+            }
+            fill(4);
+            int length = inbox.getInt(inbox.position());
+            if (length < 0 || length > maxLength) {
+                throw new ConnectionEOFException("unexpected message of " + length + " bytes before authentication");
+            }
+            return read(0);
+        }
+    }
+
+    /**
+     * Says whether a message (or end of stream) can be read, waiting at most {@code timeoutNanos}.
+     *
+     * @param timeoutNanos the longest wait (0 to only look)
+     * @return whether a read would not wait for its first byte
+     * @throws IllegalStateException if this channel is closed
+     * @throws ProcessInterruptedException if interrupted while waiting
+     */
+    public boolean poll(long timeoutNanos) {
+        synchronized (readLock) {
+            return awaitReadable(timeoutNanos);
+        }
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Shuts down the sending direction: the peer sees end of stream after what was sent. */
+    public void shutdownOutput() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            // already gone: nothing to shut
+        }
+    }
+
+    /** Closes the socket; a thread waiting in {@link #read} gets {@link IllegalStateException}. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        readSelector.wakeup();
+        writeSelector.wakeup();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing: nothing more to do
+        }
+        synchronized (readLock) {
+            closeQuietly(readSelector);
+        }
+        synchronized (writeLock) {
+            closeQuietly(writeSelector);
+        }
+    }
+
+    private boolean awaitReadable(long timeoutNanos) {
+        if (inbox.hasRemaining() || eof) {
+            return true;
+        }
+        long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 4);
+        while (true) {
+            inbox.compact();
+            int n;
+            try {
+                checkInterrupt("receive");
+                n = channel.read(inbox);
+            } catch (ClosedChannelException e) {
+                throw closedOr(new ConnectionEOFException("the connection is closed", e));
+            } catch (IOException e) {
+                n = -1;
+            } finally {
+                inbox.flip();
+            }
+            if (n < 0) {
+                eof = true;
+                return true;
+            }
+            if (n > 0) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            select(left);
+        }
+    }
+
+    private void fill(int need) {
+        while (inbox.remaining() < need) {
+            if (eof) {
+                throw new ConnectionEOFException("the other end closed the connection");
+            }
+            inbox.compact();
+            int n;
+            try {
+                checkInterrupt("receive");
+                n = channel.read(inbox);
+            } catch (ClosedChannelException e) {
+                throw closedOr(new ConnectionEOFException("the connection is closed", e));
+            } catch (IOException e) {
+                n = -1;
+            } finally {
+                inbox.flip();
+            }
+            if (n < 0) {
+                eof = true;
+            } else if (n == 0) {
+                select(Long.MAX_VALUE);
+            }
+        }
+    }
+
+    private int readSome(ByteBuffer dst) {
+        while (true) {
+            int n;
+            try {
+                checkInterrupt("receive");
+                n = channel.read(dst);
+            } catch (ClosedChannelException e) {
+                throw closedOr(new ConnectionEOFException("the connection is closed", e));
+            } catch (IOException e) {
+                n = -1;
+            }
+            if (n != 0) {
+                return n;
+            }
+            select(Long.MAX_VALUE);
+        }
+    }
+
+    private void select(long nanos) {
+        try {
+            long millis = Math.max(1, Math.min(nanos / 1_000_000, 200));
+            readSelector.select(millis);
+            readSelector.selectedKeys().clear();
+        } catch (IOException | java.nio.channels.ClosedSelectorException e) {
+            throw new IllegalStateException("the connection is closed", e);
+        }
+        if (closed) {
+            throw new IllegalStateException("the connection is closed");
+        }
+    }
+
+    private RuntimeException closedOr(RuntimeException other) {
+        return closed ? new IllegalStateException("the connection is closed") : other;
+    }
+
+    private static void checkInterrupt(String what) {
+        if (Thread.interrupted()) {
+            Thread.currentThread().interrupt();
+            throw new ProcessInterruptedException("interrupted while waiting to " + what);
+        }
+    }
+
+    private static void closeQuietly(Selector s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // closing: nothing more to do
+        }
+    }
+}

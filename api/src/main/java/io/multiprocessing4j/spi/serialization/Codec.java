@@ -1,0 +1,127 @@
+package io.multiprocessing4j.spi.serialization;
+
+import io.multiprocessing4j.SerializationException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.NotSerializableException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+
+/**
+ * Java serialization with the checks every process backend needs: a value that cannot be
+ * serialized fails in the caller naming the offending class, and deserialization runs through an
+ * {@link ObjectInputFilter} that stops bombs before they cost memory or time.
+ *
+ * <p>Limits (per stream): depth {@value #MAX_DEPTH} (a nested-collection bomb), references
+ * {@value #MAX_REFERENCES}, array length {@value #MAX_ARRAY} elements, and stream size
+ * {@value #MAX_BYTES} bytes. They are far above what real messages need and far below what makes a
+ * process thrash. Classes are not filtered: every process of a context runs the same class path,
+ * and peers are authenticated before any of their bytes are read.
+ */
+public final class Codec {
+    /** Deepest object graph accepted. */
+    public static final long MAX_DEPTH = 2_000;
+    /** Most object references accepted in one message. */
+    public static final long MAX_REFERENCES = 10_000_000;
+    /** Longest array accepted. */
+    public static final long MAX_ARRAY = 1L << 28;
+    /** Largest stream accepted. */
+    public static final long MAX_BYTES = Integer.MAX_VALUE;
+
+    private static final ObjectInputFilter FILTER = info -> {
+        if (info.depth() > MAX_DEPTH || info.references() > MAX_REFERENCES || info.arrayLength() > MAX_ARRAY
+                || info.streamBytes() > MAX_BYTES) {
+            return ObjectInputFilter.Status.REJECTED;
+        }
+        return ObjectInputFilter.Status.UNDECIDED;
+    };
+
+    private Codec() {
+    }
+
+    /** @return the filter applied by {@link #deserialize}, for streams a backend reads itself */
+    public static ObjectInputFilter filter() {
+        return FILTER;
+    }
+
+    /**
+     * Serializes a value now.
+     *
+     * @param value the value (may be null)
+     * @return its bytes
+     * @throws SerializationException if it (or something it refers to) cannot be serialized,
+     *     naming the offending class
+     */
+    public static byte[] serialize(Object value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (NotSerializableException e) {
+            throw new SerializationException("cannot serialize " + describe(value) + ": class " + e.getMessage()
+                    + " is not Serializable", e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SerializationException se) {
+                throw se;
+            }
+            throw new SerializationException("cannot serialize " + describe(value) + ": " + e, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Deserializes bytes made by {@link #serialize}, through the filter.
+     *
+     * @param bytes the bytes
+     * @return the value
+     * @throws SerializationException if they are malformed, refer to a class missing here, or
+     *     exceed a limit
+     */
+    public static Object deserialize(byte[] bytes) {
+        return deserialize(new ByteArrayInputStream(bytes));
+    }
+
+    /**
+     * Deserializes one value from a stream, through the filter.
+     *
+     * @param in the stream
+     * @return the value
+     * @throws SerializationException if the bytes are malformed, refer to a class missing here,
+     *     or exceed a limit
+     */
+    public static Object deserialize(InputStream in) {
+        try (ObjectInputStream ois = new ContextLoaderInputStream(in)) {
+            ois.setObjectInputFilter(FILTER);
+            return ois.readObject();
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            throw new SerializationException("cannot deserialize a message: " + e, e);
+        }
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : "a " + value.getClass().getName();
+    }
+
+    /** Resolves classes with the thread's context loader first, as frameworks with their own loaders expect. */
+    private static final class ContextLoaderInputStream extends ObjectInputStream {
+        ContextLoaderInputStream(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader != null) {
+                try {
+                    return Class.forName(desc.getName(), false, loader);
+                } catch (ClassNotFoundException e) {
+                    // fall back to the default resolution (primitives, the caller's loader)
+                }
+            }
+            return super.resolveClass(desc);
+        }
+    }
+}

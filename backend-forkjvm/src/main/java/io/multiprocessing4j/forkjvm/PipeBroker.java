@@ -1,0 +1,191 @@
+package io.multiprocessing4j.forkjvm;
+
+import io.multiprocessing4j.spi.channel.FramedChannel;
+import io.multiprocessing4j.spi.channel.UnixConnectionListener;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Joins the ends of the pipes made in this process. Java cannot pass a socket to another process,
+ * so a pipe end is a handle that attaches where it is used: it connects here (authenticated) and
+ * names its pipe and side; a relay thread per attached end copies its messages to the other side.
+ *
+ * <p>Rules, chosen to match Python's common uses:
+ * <ul>
+ *   <li>Any number of processes may use one end (several writers to one end work); messages go to
+ *       the most recently attached reader of the other side, and wait here until one attaches.</li>
+ *   <li>The other side reads end of stream once every attached copy of an end is closed (or its
+ *       process died) and the creator's own copy is closed too, and only after the end was used
+ *       at least once: so the parent may close the copy it handed to a child before that child
+ *       first used it, as in Python. A child that dies before ever using its end gives no end of
+ *       stream (wait with a timeout); a copy closed while another process will still use it later
+ *       ends the stream early — Python would count that later user's descriptor.</li>
+ * </ul>
+ */
+final class PipeBroker implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PipeBroker.class.getName());
+    static final byte ACCEPTED = 1;
+
+    private final UnixConnectionListener listener;
+    private final Map<Long, Slot> pipes = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** One pipe's state; guarded by itself. */
+    private static final class Slot {
+        @SuppressWarnings("unchecked")
+        final List<FramedChannel>[] attached = new List[] {new ArrayList<>(), new ArrayList<>()};
+        final boolean[] originalOpen = {true, true};
+        final boolean[] everAttached = new boolean[2];
+        final boolean[] eofSent = new boolean[2];
+    }
+
+    PipeBroker(Path socket, byte[] key) {
+        listener = new UnixConnectionListener(socket, key);
+        Thread t = new Thread(this::acceptLoop, "mp4j-pipe-broker");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    String address() {
+        return listener.address();
+    }
+
+    /** Registers a new pipe whose two ends are held by this process. */
+    void register(long pipeId) {
+        pipes.put(pipeId, new Slot());
+    }
+
+    /** The creator's own copy of an end was closed. */
+    void originalClosed(long pipeId, int side) {
+        Slot slot = pipes.get(pipeId);
+        if (slot != null) {
+            synchronized (slot) {
+                slot.originalOpen[side] = false;
+                checkEof(slot, side);
+            }
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            FramedChannel ch;
+            try {
+                ch = listener.acceptChannel();
+            } catch (IllegalStateException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "pipe broker accept failed", e);
+                continue;
+            }
+            try {
+                byte[] header = ch.read(TimeUnit.SECONDS.toNanos(10));
+                if (header == null || header.length != 9) {
+                    ch.close();
+                    continue;
+                }
+                ByteBuffer b = ByteBuffer.wrap(header);
+                attach(b.getLong(), b.get() & 1, ch);
+            } catch (RuntimeException e) {
+                ch.close();
+            }
+        }
+    }
+
+    private void attach(long pipeId, int side, FramedChannel ch) {
+        Slot slot = pipes.get(pipeId);
+        if (slot == null) {
+            ch.close(); // an unknown (or finished) pipe: the peer sees end of stream
+            return;
+        }
+        synchronized (slot) {
+            ch.write(new byte[] {ACCEPTED}, 0, 1);
+            slot.attached[side].add(ch);
+            slot.everAttached[side] = true;
+            if (slot.eofSent[1 - side]) {
+                ch.shutdownOutput();
+            }
+            slot.notifyAll();
+        }
+        Thread t = new Thread(() -> relay(slot, side, ch), "mp4j-pipe-relay-" + pipeId + "-" + side);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void relay(Slot slot, int side, FramedChannel from) {
+        try {
+            while (true) {
+                byte[] m = from.read(Long.MAX_VALUE);
+                deliver(slot, 1 - side, m);
+            }
+        } catch (RuntimeException e) {
+            // end of stream, or this end closed: stop relaying it
+        }
+        from.close();
+        synchronized (slot) {
+            slot.attached[side].remove(from);
+            checkEof(slot, side);
+        }
+    }
+
+    private void deliver(Slot slot, int toSide, byte[] m) {
+        while (!closed) {
+            FramedChannel to;
+            synchronized (slot) {
+                List<FramedChannel> readers = slot.attached[toSide];
+                while (readers.isEmpty() && !closed) {
+                    try {
+                        slot.wait(1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (readers.isEmpty()) {
+                    return;
+                }
+                to = readers.getLast();
+            }
+            try {
+                to.write(m, 0, m.length);
+                return;
+            } catch (RuntimeException e) {
+                synchronized (slot) {
+                    slot.attached[toSide].remove(to);
+                }
+            }
+        }
+    }
+
+    private static void checkEof(Slot slot, int side) {
+        if (slot.attached[side].isEmpty() && slot.everAttached[side] && !slot.originalOpen[side]
+                && !slot.eofSent[side]) {
+            slot.eofSent[side] = true;
+            for (FramedChannel c : slot.attached[1 - side]) {
+                c.shutdownOutput();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        listener.close();
+        for (Slot s : pipes.values()) {
+            synchronized (s) {
+                for (List<FramedChannel> side : s.attached) {
+                    for (FramedChannel c : side) {
+                        c.close();
+                    }
+                }
+                s.notifyAll();
+            }
+        }
+        pipes.clear();
+    }
+}
