@@ -106,7 +106,9 @@ public class SyncBench {
         s.ctl.send(Sizes.SYNC_ROUND_TRIPS);
         for (int i = 0; i < Sizes.SYNC_ROUND_TRIPS; i++) {
             s.e1.set();
-            s.e2.await();
+            if (!s.e2.await(Workers.STALL)) {
+                throw Workers.stalled("parent: e2 not set", i);
+            }
             s.e2.clear();
         }
         return s.e2.isSet();
@@ -124,7 +126,9 @@ public class SyncBench {
         s.ctl.send(Sizes.SYNC_ROUND_TRIPS);
         for (int i = 0; i < Sizes.SYNC_ROUND_TRIPS; i++) {
             s.s1.release();
-            s.s2.acquire();
+            if (!s.s2.acquire(Workers.STALL)) {
+                throw Workers.stalled("parent: s2 not released", i);
+            }
         }
         return s.s2.value();
     }

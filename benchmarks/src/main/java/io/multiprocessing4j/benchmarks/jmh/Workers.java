@@ -16,6 +16,11 @@ public final class Workers {
     public static final String END = "end";
     /** The reply of a worker that finished a command. */
     public static final String DONE = "done";
+    /**
+     * The longest a ping-pong side waits for its partner: a lost wake-up must fail the benchmark
+     * with a message, not hang the run.
+     */
+    public static final java.time.Duration STALL = java.time.Duration.ofSeconds(10);
 
     private Workers() {
     }
@@ -45,6 +50,16 @@ public final class Workers {
         long t = System.nanoTime();
         end.send(t);
         end.close();
+    }
+
+    /**
+     * @param what who waited for what
+     * @param round the round trip it stalled in
+     * @return the error a stalled ping-pong fails with
+     */
+    public static IllegalStateException stalled(String what, int round) {
+        return new IllegalStateException("ping-pong stalled: " + what + " within " + STALL.toSeconds()
+                + " s in round trip " + round + " (a lost wake-up?)");
     }
 
     /**
@@ -226,7 +241,9 @@ public final class Workers {
                 break;
             }
             for (int i = 0; i < n; i++) {
-                job.e1().await();
+                if (!job.e1().await(STALL)) {
+                    throw stalled("child: e1 not set", i);
+                }
                 job.e1().clear();
                 job.e2().set();
             }
@@ -247,7 +264,9 @@ public final class Workers {
                 break;
             }
             for (int i = 0; i < n; i++) {
-                job.s1().acquire();
+                if (!job.s1().acquire(STALL)) {
+                    throw stalled("child: s1 not released", i);
+                }
                 job.s2().release();
             }
         }
