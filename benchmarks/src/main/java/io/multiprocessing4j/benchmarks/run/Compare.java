@@ -117,9 +117,12 @@ public final class Compare {
         problems.forEach(p -> facts.add("note: " + p));
         facts.add("total wall time " + String.format("%.0f s", seconds()));
 
-        StringBuilder text = new StringBuilder("\n## multiprocessing4j vs CPython (medians; ratio = backend / CPython fork)\n\n");
-        text.append(ComparisonTable.figures(main)).append("\n\n## Targets\n\n");
-        text.append(ComparisonTable.targets(verdicts, main.backends())).append('\n');
+        StringBuilder text = new StringBuilder();
+        if (!mainRows.isEmpty()) {
+            text.append("\n## multiprocessing4j vs CPython (medians; ratio = backend / CPython fork)\n\n")
+                    .append(ComparisonTable.figures(main)).append("\n\n## Targets\n\n")
+                    .append(ComparisonTable.targets(verdicts, main.backends())).append('\n');
+        }
         if (!growthRows.isEmpty()) {
             text.append("\n## How cost grows (Java only)\n\n").append(ComparisonTable.figures(growth, false)).append('\n');
         }
