@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 final class AotCache {
     private static final System.Logger LOG = System.getLogger(AotCache.class.getName());
     private static final AotCache DISABLED = new AotCache(null, null);
+    private static final int KEEP = 4;
     private static volatile AotCache shared;
 
     private final Path file;
@@ -142,6 +143,19 @@ final class AotCache {
         return String.join(File.pathSeparator, all);
     }
 
+    /** Keeps the {@value #KEEP} newest caches: every rebuilt jar makes a new one (~16 MB each). */
+    private void prune() throws IOException {
+        List<Path> caches;
+        try (var s = Files.list(file.getParent())) {
+            caches = new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".aot")).toList());
+        }
+        caches.sort(java.util.Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed());
+        for (Path old : caches.subList(Math.min(KEEP, caches.size()), caches.size())) {
+            Files.deleteIfExists(old);
+            Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".lock"));
+        }
+    }
+
     private synchronized void startTraining() {
         if (trainingStarted) {
             return;
@@ -180,6 +194,7 @@ final class AotCache {
             } else if (p.exitValue() == 0 && Files.isRegularFile(tmp)) {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 LOG.log(Level.DEBUG, "AOT cache ready: " + file);
+                prune();
             } else {
                 LOG.log(Level.DEBUG, "AOT training failed with exit code " + p.exitValue());
             }

@@ -354,6 +354,17 @@ final class ForkJvmContext extends AbstractContext implements ConnectionProvider
         return files.directory();
     }
 
+    /**
+     * Waits until the spare JVMs are ready (for tests and benchmarks).
+     *
+     * @param timeout the longest wait
+     * @return whether they are
+     * @throws InterruptedException if interrupted
+     */
+    boolean awaitSpares(Duration timeout) throws InterruptedException {
+        return spares > 0 && sparePool().awaitReady(timeout.toNanos());
+    }
+
     /** @return how many spare JVMs are ready now */
     int sparesReady() {
         SparePool p = sparePool;

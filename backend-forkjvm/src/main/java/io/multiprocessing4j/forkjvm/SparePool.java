@@ -67,6 +67,9 @@ final class SparePool implements AutoCloseable {
             ChildJvm c = launcher.spawn();
             launcher.awaitConnected(c);
             ready.add(c);
+            synchronized (ready) {
+                ready.notifyAll();
+            }
             if (closed) {
                 stop(List.of(c));
             }
@@ -74,6 +77,27 @@ final class SparePool implements AutoCloseable {
             LOG.log(Level.DEBUG, "could not start a spare JVM", e);
         } finally {
             pending.decrementAndGet();
+        }
+    }
+
+    /**
+     * Waits until {@code target} spares are ready.
+     *
+     * @param nanos the longest wait
+     * @return whether they are
+     * @throws InterruptedException if interrupted
+     */
+    boolean awaitReady(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        synchronized (ready) {
+            while (ready.size() < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                ready.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
         }
     }
 

@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ChildBootstrap {
     /** Exit code of a daemon child whose parent died. */
     public static final int ORPHAN_EXIT = 1;
+    private static final long WATCH_MILLIS = 100;
 
     private ChildBootstrap() {
     }
@@ -74,6 +75,7 @@ public final class ChildBootstrap {
             System.exit(ORPHAN_EXIT);
             return;
         }
+        warmUp();
         byte[] requestBytes;
         try {
             requestBytes = control.read(Long.MAX_VALUE);
@@ -130,20 +132,45 @@ public final class ChildBootstrap {
         }
     }
 
+    /**
+     * Watches the control socket for end of stream. It polls (a non-blocking read every
+     * {@value #WATCH_MILLIS} ms, sleeping in between) rather than blocking in a read: a thread
+     * blocked in native code makes the JVM's exit wait about 300 ms for it.
+     */
     private static void watchParent(FramedChannel control, boolean daemon) {
         Thread t = new Thread(() -> {
             try {
-                while (true) {
-                    control.read(Long.MAX_VALUE);
+                while (!control.poll(0)) {
+                    Thread.sleep(WATCH_MILLIS);
                 }
-            } catch (RuntimeException e) {
-                // end of stream: the parent is gone
+            } catch (InterruptedException | RuntimeException e) {
+                // treat as end of stream
             }
             if (daemon) {
                 Runtime.getRuntime().halt(ORPHAN_EXIT);
             }
         }, "mp4j-parent-watch");
         t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Loads and links, while a spare waits for work, what running a process needs first
+     * (serialization of a lambda), so that the first task does not pay for it.
+     */
+    private static void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                io.multiprocessing4j.SerializableRunnable r = () -> System.out.flush();
+                Object back = Codec.deserialize(Codec.serialize(r));
+                Codec.deserialize(Codec.serialize(new LaunchRequest(new byte[0],
+                        new ProcessInfo("warm-up", 1, false), back.getClass().getName(), null)));
+            } catch (RuntimeException e) {
+                // only a warm-up
+            }
+        }, "mp4j-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 

@@ -16,7 +16,8 @@ import java.io.ObjectStreamClass;
  * serialized fails in the caller naming the offending class, and deserialization runs through an
  * {@link ObjectInputFilter} that stops bombs before they cost memory or time.
  *
- * <p>Limits (per stream): depth {@value #MAX_DEPTH} (a nested-collection bomb), references
+ * <p>Limits (per stream): depth {@value #MAX_DEPTH} (a nested-collection bomb; deeper graphs would
+ * overflow a default thread stack while being read anyway), references
  * {@value #MAX_REFERENCES}, array length {@value #MAX_ARRAY} elements, and stream size
  * {@value #MAX_BYTES} bytes. They are far above what real messages need and far below what makes a
  * process thrash. Classes are not filtered: every process of a context runs the same class path,
@@ -24,7 +25,7 @@ import java.io.ObjectStreamClass;
  */
 public final class Codec {
     /** Deepest object graph accepted. */
-    public static final long MAX_DEPTH = 2_000;
+    public static final long MAX_DEPTH = 500;
     /** Most object references accepted in one message. */
     public static final long MAX_REFERENCES = 10_000_000;
     /** Longest array accepted. */
@@ -68,6 +69,8 @@ public final class Codec {
                 throw se;
             }
             throw new SerializationException("cannot serialize " + describe(value) + ": " + e, e);
+        } catch (StackOverflowError e) {
+            throw new SerializationException("cannot serialize " + describe(value) + ": its object graph is too deep", e);
         }
         return bytes.toByteArray();
     }
@@ -98,6 +101,8 @@ public final class Codec {
             return ois.readObject();
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new SerializationException("cannot deserialize a message: " + e, e);
+        } catch (StackOverflowError e) {
+            throw new SerializationException("cannot deserialize a message: its object graph is too deep", e);
         }
     }
 
