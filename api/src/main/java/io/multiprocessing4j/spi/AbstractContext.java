@@ -43,6 +43,8 @@ public abstract class AbstractContext implements Context, ProcessLauncher {
     private static final System.Logger LOG = System.getLogger(AbstractContext.class.getName());
     /** How long {@link #close()} lets a terminated child end before it kills it. */
     protected static final Duration TERMINATE_GRACE = Duration.ofSeconds(2);
+    /** The generic pool and manager, found once. */
+    private static volatile GenericServices generic;
 
     private final String backendName;
     private final Set<Capability> capabilities;
@@ -125,7 +127,7 @@ public abstract class AbstractContext implements Context, ProcessLauncher {
      * @return a new pool
      */
     protected ProcessPool newPool(PoolOptions options) {
-        return new io.multiprocessing4j.spi.pool.GenericPool(this, options);
+        return genericServices().pool(this, options);
     }
 
     /**
@@ -135,7 +137,18 @@ public abstract class AbstractContext implements Context, ProcessLauncher {
      * @return a new manager, started
      */
     protected Manager newManager() {
-        return new io.multiprocessing4j.spi.manager.GenericManager(this);
+        return genericServices().manager(this);
+    }
+
+    private static GenericServices genericServices() {
+        GenericServices g = generic;
+        if (g == null) {
+            g = java.util.ServiceLoader.load(GenericServices.class, AbstractContext.class.getClassLoader()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + GenericServices.class.getName()
+                            + " found: the api jar's META-INF/services entry is missing"));
+            generic = g;
+        }
+        return g;
     }
 
     /** Frees what the backend holds (shared memory, sockets, spare processes); called once by {@link #close()}. */

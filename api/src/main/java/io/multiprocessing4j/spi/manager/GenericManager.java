@@ -72,7 +72,12 @@ public final class GenericManager implements Manager {
                 .name("SyncManager-" + NUMBERS.incrementAndGet()).daemon(true);
         server.start();
         info = server.info();
-        address = awaitAddress(addressPipe.left());
+        try {
+            address = awaitAddress(addressPipe.left());
+        } catch (RuntimeException e) {
+            stopServer();
+            throw e;
+        }
         client = ManagerClient.of(address, provider);
     }
 
@@ -87,7 +92,6 @@ public final class GenericManager implements Manager {
                         + server.exitCode() + " before it was ready");
             }
         }
-        stopServer();
         throw new MultiprocessingException("manager server " + info.name() + " did not start within " + START_TIMEOUT);
     }
 

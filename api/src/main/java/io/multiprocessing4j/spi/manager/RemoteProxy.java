@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -146,9 +145,5 @@ final class RemoteProxy implements InvocationHandler, Serializable {
             canRemove = false;
             remover.accept(last);
         }
-    }
-
-    static List<Object> copyOf(Collection<?> c) {
-        return new ArrayList<>(c);
     }
 }

@@ -42,6 +42,17 @@ import java.util.function.Consumer;
  * down as after {@link #shutdown()}. {@link #shutdownNow()} returns an empty list: tasks are
  * serialized at submission and their futures fail with
  * {@link java.util.concurrent.CancellationException} instead.
+ *
+ * <p>{@code imap} and {@code imapUnordered} read their input lazily, from the consumer's own
+ * {@code hasNext()}/{@code next()} calls, keeping at most {@code 2 * processes} chunks in flight, so
+ * an endless input works (CPython reads it all at once). Consume an {@code imap} before
+ * {@link #shutdown()}: afterwards no more input is read; the results in flight are still
+ * delivered, then {@code hasNext()} throws {@link RejectedExecutionException}. A failed chunk makes
+ * one {@code next()} throw its error, and iteration goes on after it.
+ *
+ * <p>Blocking calls of {@link io.multiprocessing4j.AsyncResult}, {@link #join()} and the futures
+ * all have timed forms; a task that never returns is the only thing that waits forever, and
+ * {@link #terminate()} ends it.
  */
 public final class GenericPool implements ProcessPool {
     private static final System.Logger LOG = System.getLogger(GenericPool.class.getName());
@@ -298,63 +309,19 @@ public final class GenericPool implements ProcessPool {
 
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) throws InterruptedException {
-        List<Future<T>> futures = submitAll(tasks);
-        try {
-            for (Future<T> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-                    // reported through the future
-                }
-            }
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e;
-        }
-        return futures;
+        return Invocations.all(this, tasks, Long.MAX_VALUE);
     }
 
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        List<Future<T>> futures = submitAll(tasks);
-        try {
-            for (Future<T> f : futures) {
-                try {
-                    f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-                    // reported through the future
-                } catch (TimeoutException e) {
-                    futures.forEach(g -> g.cancel(true));
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e;
-        }
-        return futures;
-    }
-
-    private <T> List<Future<T>> submitAll(Collection<? extends Callable<T>> tasks) {
-        Objects.requireNonNull(tasks, "tasks");
-        List<Future<T>> futures = new ArrayList<>(tasks.size());
-        try {
-            for (Callable<T> t : tasks) {
-                futures.add(submit(t));
-            }
-        } catch (RuntimeException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e;
-        }
-        return futures;
+        return Invocations.all(this, tasks, Math.max(0, unit.toNanos(timeout)));
     }
 
     @Override
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
         try {
-            return InvokeAny.run(this, tasks, Long.MAX_VALUE);
+            return Invocations.any(this, tasks, Long.MAX_VALUE);
         } catch (TimeoutException e) {
             throw new IllegalStateException("untimed invokeAny timed out", e);
         }
@@ -363,7 +330,7 @@ public final class GenericPool implements ProcessPool {
     @Override
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
-        return InvokeAny.run(this, tasks, Math.max(0, unit.toNanos(timeout)));
+        return Invocations.any(this, tasks, Math.max(0, unit.toNanos(timeout)));
     }
 
     // ---- lifecycle ----

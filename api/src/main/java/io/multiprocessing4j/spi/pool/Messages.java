@@ -24,6 +24,10 @@ final class Messages {
     record TaskFailed(long taskId, RemoteFailure failure) implements Serializable {
     }
 
+    /** Worker to parent: the initializer (if any) ran; tasks may come. */
+    record Ready() implements Serializable {
+    }
+
     /** Worker to parent: the initializer threw; the worker exits. */
     record InitFailed(RemoteFailure failure) implements Serializable {
     }

@@ -59,13 +59,14 @@ final class PoolCore {
     private final AtomicLong taskIds = new AtomicLong();
     private final Object stateLock = new Object();
     private volatile State state = State.RUNNING;
-    private volatile Throwable brokenBy;
+    private volatile MultiprocessingException brokenBy;
 
     // Owned by the scheduler thread.
     private final ArrayDeque<Chunk> pending = new ArrayDeque<>();
     private final List<WorkerSlot> slots = new CopyOnWriteArrayList<>();
     private final ArrayDeque<WorkerSlot> idle = new ArrayDeque<>();
     private int starting;
+    private int earlyDeaths;
 
     PoolCore(Context context, PoolOptions options) {
         this.context = context;
@@ -258,32 +259,41 @@ final class PoolCore {
                     results.failed(c, f.failure().toRemoteException(c.description() + " in " + slot.info.name()));
                 }
             }
+            case Messages.Ready r -> {
+                slot.ready = true;
+                earlyDeaths = 0;
+            }
             case Messages.InitFailed f -> {
-                RemoteException error = f.failure().toRemoteException("the pool initializer in " + slot.info.name());
-                LOG.log(Level.ERROR, name + ": " + error.getMessage() + "; failing queued work and refusing new work",
-                        error);
                 slot.retiring = true;
                 idle.remove(slot);
-                brokenBy = error;
-                synchronized (stateLock) {
-                    if (state == State.RUNNING) {
-                        state = State.SHUTDOWN;
-                    }
-                }
-                if (slot.current != null) {
-                    results.failed(slot.current, error);
-                    slot.current = null;
-                }
-                failPending(error);
+                broken(slot, f.failure().toRemoteException("the pool initializer in " + slot.info.name()));
             }
             default -> LOG.log(Level.WARNING, name + ": unexpected message from " + slot.info.name() + ": " + message);
         }
     }
 
+    /** The workers cannot get ready: fail what is queued or held, refuse new work, wind down. */
+    private void broken(WorkerSlot slot, MultiprocessingException error) {
+        LOG.log(Level.ERROR, name + ": " + error.getMessage() + "; failing queued work and refusing new work", error);
+        brokenBy = error;
+        synchronized (stateLock) {
+            if (state == State.RUNNING) {
+                state = State.SHUTDOWN;
+            }
+        }
+        if (slot.current != null) {
+            results.failed(slot.current, error);
+            slot.current = null;
+        }
+        failPending(error);
+    }
+
     private Chunk finishCurrent(WorkerSlot slot, long taskId) {
         Chunk c = slot.current;
         if (c == null || c.taskId() != taskId) {
-            LOG.log(Level.WARNING, name + ": " + slot.info.name() + " answered task " + taskId + " it was not running");
+            // After terminate() the cancelled task's answer may still come: expected then.
+            LOG.log(state == State.TERMINATING ? Level.DEBUG : Level.WARNING,
+                    name + ": " + slot.info.name() + " answered task " + taskId + " it was not running");
             return null;
         }
         slot.current = null;
@@ -306,8 +316,22 @@ final class PoolCore {
             slot.process.terminate();
         }
         slot.closeEnds();
+        if (!slot.ready && state != State.TERMINATING && brokenBy == null && !contextClosed()) {
+            Integer code = slot.exitCode();
+            String how = " ended with exit code " + code + " before it was ready";
+            if (options.initializer() != null) {
+                broken(slot, new MultiprocessingException("the pool initializer in " + slot.info.name() + how));
+            } else if (++earlyDeaths > options.processes() + 2) {
+                broken(slot, new MultiprocessingException("pool workers keep dying at start; the last, "
+                        + slot.info.name() + "," + how));
+            }
+        }
         Chunk lost = slot.current;
         slot.current = null;
+        if (contextClosed()) {
+            // The context ends its children before it terminates its pools: not a worker failure.
+            terminate();
+        }
         if (lost != null) {
             if (state == State.TERMINATING) {
                 results.cancel(lost, "pool " + name + " was terminated");
@@ -329,6 +353,10 @@ final class PoolCore {
                 }
             });
         }
+    }
+
+    private boolean contextClosed() {
+        return context instanceof io.multiprocessing4j.spi.AbstractContext ac && ac.isClosed();
     }
 
     private void stopIdleWorkersIfDone() {

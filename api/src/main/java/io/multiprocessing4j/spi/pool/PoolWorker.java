@@ -37,6 +37,7 @@ record PoolWorker(Connection conn, SerializableRunnable initializer, int maxTask
                 return;
             }
         }
+        conn.send(new Messages.Ready());
         int done = 0;
         while (maxTasks == 0 || done < maxTasks) {
             Object msg;

@@ -26,6 +26,8 @@ final class WorkerSlot {
     /** Scheduler-owned state. */
     Chunk current;
     int tasksDone;
+    /** Whether it said its initializer ran: a death before that is the initializer's doing. */
+    boolean ready;
     boolean retiring;
     boolean stopSent;
 

@@ -372,6 +372,23 @@ public abstract class PoolContract {
     }
 
     @Test
+    void initializerThatEndsTheWorkerFailsWorkInsteadOfRespawningForever() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            ProcessPool p = mp.pool(PoolOptions.builder().processes(1).initializer(() -> Multiprocessing.exit(5)).build());
+            try {
+                RuntimeException e = assertThrows(RuntimeException.class, () -> p.applyAsync(() -> 1).get(LIMIT));
+                Throwable reason = e instanceof RejectedExecutionException ? e.getCause() : e;
+                assertTrue(reason.getMessage().contains("initializer") && reason.getMessage().contains("exit code 5"),
+                        reason.getMessage());
+                assertThrows(RejectedExecutionException.class, () -> p.apply(() -> 1));
+                assertTrue(p.join(LIMIT));
+            } finally {
+                p.terminate();
+            }
+        });
+    }
+
+    @Test
     void workerThatDiesFailsItsTaskAndIsReplaced() {
         assertTimeoutPreemptively(LIMIT, () -> {
             try (ProcessPool p = pool(2)) {
@@ -448,6 +465,39 @@ public abstract class PoolContract {
             assertTrue(p.isTerminated());
             assertEquals(2, p.processes());
             p.close();
+        });
+    }
+
+    @Test
+    void interruptedWaitThrowsProcessInterruptedException() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (ProcessPool p = pool(1)) {
+                SharedEvent gate = mp.event();
+                AsyncResult<Boolean> blocked = p.applyAsync(() -> gate.await(LIMIT));
+                Thread.currentThread().interrupt();
+                assertThrows(io.multiprocessing4j.ProcessInterruptedException.class, blocked::get);
+                assertTrue(Thread.interrupted(), "the interrupt status is set again");
+                gate.set();
+                assertTrue(blocked.get(LIMIT));
+            }
+        });
+    }
+
+    @Test
+    void workersAreDaemonChildrenNamedLikePythons() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (ProcessPool p = pool(3)) {
+                assertEquals(3, p.processes());
+                List<ProcessInfo> workers = p.workers();
+                assertEquals(3, workers.size());
+                for (ProcessInfo w : workers) {
+                    assertTrue(w.daemon(), w.toString());
+                    assertTrue(w.name().matches("SpawnPoolWorker-[0-9]+"), w.name());
+                }
+                Set<String> ran = new HashSet<>(p.map((Integer i) -> Multiprocessing.currentProcess().name(),
+                        IntStream.range(0, 3).boxed().toList(), 1));
+                assertTrue(workers.stream().map(ProcessInfo::name).toList().containsAll(ran), ran.toString());
+            }
         });
     }
 
