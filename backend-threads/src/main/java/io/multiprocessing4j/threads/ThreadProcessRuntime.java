@@ -53,7 +53,12 @@ final class ThreadProcessRuntime implements ProcessRuntime {
         for (ThreadsConnection end : Holders.reachableFrom(process)) {
             end.hold(r.scope);
         }
-        r.thread.start();
+        try {
+            r.thread.start();
+        } catch (RuntimeException | Error e) {
+            Holders.ended(r.scope); // no thread, so no process to hold anything
+            throw e;
+        }
         return r;
     }
 

@@ -329,4 +329,40 @@ class QueueTest extends ThreadsTestBase {
         }
         assertTrue(out.isEmpty());
     }
+
+    @Test
+    void bulkCollectionMethodsWork() {
+        SharedQueue<Integer> q = mp.queue();
+        q.addAll(List.of(1, 2, 3, 4, 5, 6));
+        assertTrue(q.containsAll(List.of(2, 4)));
+        assertFalse(q.containsAll(List.of(2, 9)));
+        assertTrue(q.removeAll(List.of(1, 2)));
+        assertTrue(q.retainAll(List.of(3, 4, 5)));
+        assertTrue(q.removeIf(v -> v == 4));
+        List<Integer> seen = new ArrayList<>();
+        q.forEach(seen::add);
+        assertEquals(List.of(3, 5), seen);
+        assertEquals(8, q.stream().mapToInt(Integer::intValue).sum());
+        assertFalse(q.isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> q.addAll(q));
+        assertTrue(q.toString().contains("size=2"), q.toString());
+    }
+
+    @Test
+    void joinableQueueCountsBulkInserts() {
+        ThreadsJoinableQueue<Integer> q = (ThreadsJoinableQueue<Integer>) mp.<Integer>joinableQueue();
+        q.addAll(List.of(1, 2, 3));
+        q.add(4);
+        assertEquals(4, q.unfinishedTasks());
+    }
+
+    @Test
+    void handleOfAQueueThatIsGoneFailsClearly() throws Exception {
+        Class<?> ref = Class.forName(Handles.class.getName() + "$Ref");
+        var ctor = ref.getDeclaredConstructor(long.class, String.class);
+        ctor.setAccessible(true);
+        Object dangling = ctor.newInstance(Long.MAX_VALUE, "ThreadsQueue");
+        java.io.InvalidObjectException e = assertThrows(java.io.InvalidObjectException.class, () -> roundTrip(dangling));
+        assertTrue(e.getMessage().contains("no longer exists"), e.getMessage());
+    }
 }
