@@ -35,6 +35,7 @@ public final class JmhDriver {
     private static final String JMH_PACKAGE = "io.multiprocessing4j.benchmarks.jmh.";
     private final boolean quick;
     private final Path logDir;
+    private double loadAtStart;
 
     /**
      * @param quick few short iterations instead of the full set
@@ -57,6 +58,7 @@ public final class JmhDriver {
                 spec.params().getOrDefault("placement", List.of())) + ".log");
         Collection<RunResult> results;
         String fatal = null;
+        loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jmh-watchdog");
             t.setDaemon(true);
@@ -112,10 +114,11 @@ public final class JmhDriver {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("what", o.what());
         params.put("jmh_benchmark", spec.benchmark());
-        params.putAll(combo);
+        combo.forEach((k, v) -> params.put(k, v.matches("\\d{1,9}") ? Integer.valueOf(v) : v));
         params.put("mode", spec.singleShot() ? "single-shot samples" : "timed iterations");
         params.put("runs_are", spec.singleShot() ? "one sample each" : "one JMH iteration each");
         params.put("forks", 1);
+        params.put("load_average_at_start", Math.round(loadAtStart * 100) / 100.0);
         return BenchRecord.measured(row.bench(), row.variant(), impl, backend, o.unit(), o.better(), runs, params);
     }
 
