@@ -12,7 +12,8 @@ public interface SharedBarrier extends Serializable {
     /**
      * Waits until {@link #parties()} callers wait. Python's {@code wait()}.
      *
-     * @return this caller's arrival index, from {@code parties() - 1} down to 0 (as Python's)
+     * @return this caller's arrival index: 0 for the first to arrive up to {@code parties() - 1} for
+     *     the last, as Python's (not {@code CyclicBarrier}'s, which counts down)
      * @throws BarrierBrokenException if the barrier is or becomes broken
      * @throws ProcessInterruptedException if interrupted while waiting (the barrier breaks)
      */

@@ -13,8 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Python's {@code Barrier}. Each round is a {@link Round}; passing starts a new one, breaking marks
  * the current one broken (every waiter of it throws), and {@link #reset()} breaks it and starts a
- * fresh one. Arrival indexes run from {@code parties - 1} (first) down to 0 (last, which runs the
- * action).
+ * fresh one. Arrival indexes run from 0 (first) up to {@code parties - 1} (last, which runs the action),
+ * as in Python.
  */
 final class ThreadsBarrier implements SharedBarrier {
     private static final class Round {
@@ -52,14 +52,13 @@ final class ThreadsBarrier implements SharedBarrier {
             if (r.broken) {
                 throw new BarrierBrokenException("the barrier is broken");
             }
-            int index = parties - 1 - arrived;
-            arrived++;
-            if (index == 0) {
+            int index = arrived++;
+            if (index == parties - 1) {
                 runAction(r);
                 arrived = 0;
                 round = new Round();
                 passed.signalAll();
-                return 0;
+                return index;
             }
             while (true) {
                 try {

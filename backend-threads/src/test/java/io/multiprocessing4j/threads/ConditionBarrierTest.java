@@ -195,13 +195,13 @@ class ConditionBarrierTest extends ThreadsTestBase {
     }
 
     @Test
-    void firstArrivalGetsTheHighestIndexAndLastGetsZero() {
+    void firstArrivalGetsZeroAndLastGetsTheHighestIndexAsInPython() {
         SharedBarrier b = mp.barrier(2);
         SharedQueue<Integer> q = mp.queue();
         ChildProcess first = mp.process(() -> q.put(b.await(LONG))).start();
         eventually(() -> b.waiting() == 1);
-        assertEquals(0, b.await(LONG));
-        assertEquals(1, q.get(LONG));
+        assertEquals(1, b.await(LONG));
+        assertEquals(0, q.get(LONG));
         assertTrue(first.join(LONG));
         SharedBarrier one = mp.barrier(1);
         assertEquals(0, one.await());

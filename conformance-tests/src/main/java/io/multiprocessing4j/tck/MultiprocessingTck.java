@@ -72,6 +72,22 @@ public abstract class MultiprocessingTck {
         return true;
     }
 
+    /**
+     * The whole suite for a backend found by name, as dynamic tests: for runners that apply the
+     * suite to every backend {@link Multiprocessing#backends()} finds.
+     *
+     * @param backend the backend's name
+     * @return its checks, grouped by area (skipped with the reason if it is unavailable)
+     */
+    public static Stream<DynamicNode> forBackend(String backend) {
+        return new MultiprocessingTck() {
+            @Override
+            protected String backendName() {
+                return backend;
+            }
+        }.conformance();
+    }
+
     /** @return every check, grouped by area, as dynamic tests */
     @TestFactory
     Stream<DynamicNode> conformance() {

@@ -39,12 +39,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * sockets at once). A daemon child then exits at once (so do pool workers and manager servers,
  * which are daemons); a non-daemon child goes on, as in Python, because its work may still matter.
  *
+ * <p>With argument {@value #INHERITED_CONTROL} (the posix backend) steps 1 and 2 differ: the control
+ * channel is standard input, a {@code socketpair} end the parent placed there at spawn
+ * ({@link System#inheritedChannel()}); it needs no key, since only the parent holds the other end,
+ * and {@link System#in} is replaced by an empty stream so user code cannot read control bytes.
+ *
  * <p>With argument {@code --train} it only exercises the classes a child uses and exits, for
  * building an AOT cache.
  */
 public final class ChildBootstrap {
     /** Exit code of a daemon child whose parent died. */
     public static final int ORPHAN_EXIT = 1;
+    /** The argument that makes standard input, an inherited connected socket, the control channel. */
+    public static final String INHERITED_CONTROL = "--inherited-control";
     private static final long WATCH_MILLIS = 100;
 
     private ChildBootstrap() {
@@ -53,7 +60,7 @@ public final class ChildBootstrap {
     /**
      * Runs the child side of the protocol.
      *
-     * @param args the control socket's path, or {@code --train}
+     * @param args the control socket's path, {@value #INHERITED_CONTROL}, or {@code --train}
      */
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("--train")) {
@@ -64,10 +71,10 @@ public final class ChildBootstrap {
             System.err.println("usage: ChildBootstrap <control-socket>");
             System.exit(2);
         }
-        byte[] key = readKey();
         FramedChannel control;
         try {
-            control = UnixSockets.connect(Path.of(args[0]), key);
+            control = args[0].equals(INHERITED_CONTROL) ? inheritedControl()
+                    : UnixSockets.connect(Path.of(args[0]), readKey());
             byte[] pid = ByteBuffer.allocate(8).putLong(ProcessHandle.current().pid()).array();
             control.write(pid, 0, pid.length);
         } catch (RuntimeException e) {
@@ -172,6 +179,18 @@ public final class ChildBootstrap {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    private static FramedChannel inheritedControl() {
+        try {
+            if (!(System.inheritedChannel() instanceof java.nio.channels.SocketChannel socket)) {
+                throw new IllegalStateException("standard input is not a connected socket");
+            }
+            System.setIn(java.io.InputStream.nullInputStream());
+            return new FramedChannel(socket);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static ChildContextFactory factory(String className) {

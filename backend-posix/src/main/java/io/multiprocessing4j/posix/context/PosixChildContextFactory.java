@@ -1,0 +1,19 @@
+package io.multiprocessing4j.posix.context;
+
+import io.multiprocessing4j.Context;
+import io.multiprocessing4j.posix.process.ChildState;
+import io.multiprocessing4j.spi.launch.ChildContextFactory;
+import java.io.Serializable;
+
+/** Opens, in a posix child JVM, a context sharing its parent's key (named in the launch request). */
+public final class PosixChildContextFactory implements ChildContextFactory {
+    /** Creates the factory (the child bootstrap does, by reflection). */
+    public PosixChildContextFactory() {
+    }
+
+    @Override
+    public Context openChild(Serializable state) {
+        ChildState s = (ChildState) state;
+        return new PosixContext(s.options(), s.key());
+    }
+}
