@@ -47,6 +47,10 @@ class CatalogTest {
     void quickSkipsTheFullOnlySweepsUnlessAskedAndOnlyFilters() {
         Options quick = Options.parse(new String[] {"--quick"});
         assertTrue(quick.select(Catalog.all()).stream().noneMatch(Spec::fullOnly));
+        assertTrue(quick.select(Catalog.all()).stream().noneMatch(s -> s.params().containsKey("placement")
+                && s.params().get("placement").contains(Pinning.CROSS_CPU)), "pinned runs in quick mode");
+        Options full = Options.parse(new String[] {"full"});
+        assertEquals(Catalog.all().size(), full.select(Catalog.all()).size());
         Options all = Options.parse(new String[] {"--all"});
         assertTrue(all.select(Catalog.all()).stream().anyMatch(Spec::fullOnly));
         Options only = Options.parse(new String[] {"--only", "pool_map"});
