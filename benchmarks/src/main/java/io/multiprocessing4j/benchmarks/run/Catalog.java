@@ -26,10 +26,10 @@ public final class Catalog {
     public static List<Spec> all() {
         List<Spec> s = new ArrayList<>();
         Map<String, List<String>> starts = Map.of("start", List.of("spares", "cold"));
-        s.add(single("process_start_join", "ProcessStartBench.processStartJoin", starts, 10, 30,
+        s.add(single("process_start_join", "ProcessStartBench.processStartJoin", starts, 8, 30, 2,
                 new Output("process_start_join", p -> p.get("start"), NONE, "ms", LOWER, Output.score(),
                         "Process(target=noop); start(); join()  -- one sample per process"), false));
-        s.add(single("process_start_first_instruction", "ProcessStartBench.processStartFirstInstruction", starts, 8, 25,
+        s.add(single("process_start_first_instruction", "ProcessStartBench.processStartFirstInstruction", starts, 6, 25, 2,
                 new Output("process_start_first_instruction", p -> p.get("start"), NONE, "ms", LOWER,
                         Output.secondary("firstInstructionMs"),
                         "parent System.nanoTime() just before start() -> child's first line of target"), false));
@@ -67,7 +67,7 @@ public final class Catalog {
                 HIGHER, Output.score(), "2 procs x " + Sizes.VALUE_ITERS
                         + ": with v.get_lock(): v.value += 1  (checked exact)")));
         s.add(arrayBandwidth());
-        s.add(single("pool_startup", "PoolBench.poolStartup", Map.of(), 3, 9, new Output("pool_startup", NONE, NONE,
+        s.add(single("pool_startup", "PoolBench.poolStartup", Map.of(), 3, 9, 1, new Output("pool_startup", NONE, NONE,
                 "ms", LOWER, Output.score(), "Pool(2) + first map of 4 items with chunksize=1 (workers up and serving)"),
                 false));
         String mapWhat = "pool.map wall time / items (pool of 2 already running), identity function, ";
@@ -77,7 +77,7 @@ public final class Catalog {
                 "us", LOWER, Output.score(), mapWhat + Sizes.POOL_ITEMS_CS1 + " items, chunksize 1")));
         s.add(timed("pool_map_overhead", "PoolBench.poolApplyAsync", Map.of(), out("pool_apply_async_latency", null,
                 "us", LOWER, Output.score(), "apply_async(f, (i,)).get(), sequential, pool of 2")));
-        s.add(single("manager_startup", "ManagerBench.managerStartup", Map.of(), 3, 9, new Output("manager_startup",
+        s.add(single("manager_startup", "ManagerBench.managerStartup", Map.of(), 3, 9, 1, new Output("manager_startup",
                 NONE, NONE, "ms", LOWER, Output.score(), "Manager() started + dict() proxy created + one set"), false));
         s.add(timed("manager_dict_ops", "ManagerBench.managerDictOps", Map.of(), out("manager_dict_ops", null, "ops/s",
                 HIGHER, (it, p) -> perSecond(it, "commands", 2.0 * Sizes.MANAGER_ITERS, "childNs"),
@@ -182,7 +182,7 @@ public final class Catalog {
     }
 
     private static Spec single(String group, String benchmark, Map<String, List<String>> params, int quick, int full,
-            Output o, boolean fullOnly) {
-        return new Spec(group, benchmark, params, true, new int[] {quick, full}, List.of(o), fullOnly);
+            int warmup, Output o, boolean fullOnly) {
+        return new Spec(group, benchmark, params, true, new int[] {quick, full, warmup}, List.of(o), fullOnly);
     }
 }

@@ -134,7 +134,7 @@ public final class JmhDriver {
         spec.params().forEach((k, v) -> b.param(k, v.toArray(String[]::new)));
         if (spec.singleShot()) {
             int n = spec.samples()[quick ? 0 : 1];
-            b.warmupIterations(2).measurementIterations(n);
+            b.warmupIterations(spec.samples()[2]).measurementIterations(n);
         } else if (quick) {
             b.warmupIterations(1).warmupTime(TimeValue.milliseconds(250))
                     .measurementIterations(3).measurementTime(TimeValue.milliseconds(300));

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param benchmark the JMH benchmark, {@code SimpleClassName.method}
  * @param params JMH parameters other than the backend, each with its values
  * @param singleShot true for one sample per iteration (process and pool start-up)
- * @param samples single-shot samples measured in {quick, full} mode
+ * @param samples single-shot samples measured in quick mode, in full mode, and the warm-up samples dropped
  * @param outputs the figures
  * @param fullOnly true when quick runs skip it
  */
@@ -26,8 +26,9 @@ public record Spec(String group, String benchmark, Map<String, List<String>> par
         Objects.requireNonNull(benchmark, "benchmark");
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
         outputs = List.copyOf(outputs);
-        if (singleShot && (samples == null || samples.length != 2)) {
-            throw new IllegalArgumentException("a single-shot spec needs {quick, full} sample counts: " + benchmark);
+        if (singleShot && (samples == null || samples.length != 3)) {
+            throw new IllegalArgumentException("a single-shot spec needs {quick, full, warm-up} sample counts: "
+                    + benchmark);
         }
     }
 
