@@ -160,16 +160,23 @@ public final class HtmlReport {
         String unit = unit(c, row);
         String better = firstOk(c, row).map(BenchRecord::better).orElse("");
         double max = bars.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double min = bars.values().stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(max);
+        // a backend 1000× faster than another would leave the slower bars one pixel wide: go logarithmic
+        boolean log = min > 0 && max / min > 50;
+        double floor = log ? Math.log10(min / 2) : 0;
         int width = 360;
         int label = 100;
         int barH = 16;
         int height = Math.max(1, bars.size()) * (barH + 4) + 4;
         h.append("<div class=\"chart\"><h3>").append(esc(row.label())).append(" <small>(").append(esc(unit))
-                .append(", ").append(esc(better)).append(" is better)</small></h3>\n<svg width=\"")
+                .append(", ").append(esc(better)).append(" is better").append(log ? ", log scale" : "")
+                .append(")</small></h3>\n<svg width=\"")
                 .append(label + width + 90).append("\" height=\"").append(height).append("\" role=\"img\">");
         int y = 4;
         for (Map.Entry<String, Double> e : bars.entrySet()) {
-            double w = max > 0 ? e.getValue() / max * width : 0;
+            double w = max <= 0 ? 0 : log && e.getValue() > 0
+                    ? (Math.log10(e.getValue()) - floor) / (Math.log10(max) - floor) * width
+                    : e.getValue() / max * width;
             h.append("<text x=\"0\" y=\"").append(y + 12).append("\">").append(esc(e.getKey())).append("</text>")
                     .append("<rect x=\"").append(label).append("\" y=\"").append(y).append("\" width=\"")
                     .append(String.format(Locale.ROOT, "%.1f", Math.max(1, w))).append("\" height=\"").append(barH)
