@@ -76,6 +76,7 @@ public final class Compare {
         }
         List<String> facts = facts(o, backends, python, problems, start);
         facts.forEach(f -> log("# " + f));
+        problems.forEach(p -> log("# note: " + p + (o.python ? "; measuring Java only" : "")));
 
         JmhDriver jmh = new JmhDriver(o.quick, o.out.resolve("logs"));
         List<BenchRecord> javaRecords = new ArrayList<>();
