@@ -22,6 +22,25 @@ import java.util.Set;
  * (Unix-domain sockets, memory-mapped files under {@code /dev/shm}, {@code VarHandle} atomics).
  * Available wherever this JVM's {@code java} launcher exists and Unix-domain sockets work.
  * It is also the {@link ChildContextFactory} its child JVMs use.
+ *
+ * <ul>
+ *   <li><b>Processes.</b> A child runs {@link io.multiprocessing4j.spi.launch.ChildBootstrap}; it gets
+ *       the context key on its standard input, connects back, and receives its process (serialized
+ *       in the parent at {@code start()}). Its output is pumped into the parent's current
+ *       {@code System.out}/{@code System.err}; {@code join()} waits for the pumps. Signals: see
+ *       {@code ChildJvm#exitCode()}. A root context keeps spare JVMs ready
+ *       ({@code ContextOptions.spareProcesses}, default 1, started at the first {@code start()}, or
+ *       at open when set explicitly) and builds a JDK AOT cache ({@code AotCache}).</li>
+ *   <li><b>Lifetime.</b> Non-daemon children keep the parent JVM alive (a non-daemon watcher thread
+ *       each); a context closes at JVM exit (a shutdown hook), terminating what still runs. A child
+ *       whose parent dies notices within 100 ms: a daemon exits (pool workers and manager servers
+ *       are daemons), a non-daemon goes on, as in Python. Files of a context killed with its JVM
+ *       are deleted by the next context opened by this user.</li>
+ *   <li><b>Shared memory and locks</b> are the {@code io.multiprocessing4j.spi.shm} algorithms on
+ *       owner-only mapped files ({@code MappedRegion}); locks are robust ({@code ROBUST_LOCKS}).</li>
+ *   <li><b>Pipes</b> go through a relay in the creating process ({@code PipeBroker}), since Java cannot
+ *       pass a socket to another process; its class comment lists where that differs from Python.</li>
+ * </ul>
  */
 public final class ForkJvmBackend implements Backend, ChildContextFactory {
     /** The backend's name. */

@@ -104,7 +104,7 @@ final class ForkJvmContext extends AbstractContext implements ConnectionProvider
         new SecureRandom().nextBytes(idBytes);
         String id = HexFormat.of().formatHex(idBytes);
         Path shmDir = ShmFiles.defaultDirectory();
-        Path socketDir = UnixSockets.newPrivateDirectory("mp4j-" + pid + "-" + id + "-");
+        Path socketDir = UnixSockets.newPrivateDirectory(ShmFiles.PREFIX + pid + "-" + id + "-");
         ShmFiles.sweepOrphans(shmDir, socketDir.getParent());
         ChildState s = new ChildState(Authenticator.newKey(), socketDir.toString(), shmDir.toString(), pid, id,
                 options.jvmOptions(), options.systemProperties(), options.aotCache());

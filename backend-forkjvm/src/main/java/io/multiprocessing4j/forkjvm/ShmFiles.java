@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Names and lifetime of a context's shared-memory files. Every file of a context, whichever of its
- * processes made it, is named {@code mp4j-<owner pid>-<context id>-<kind><random>} in the
- * shared-memory directory, so the owning (root) context deletes them all at close by prefix, and
+ * processes made it, is named {@code mp4j-fj-<owner pid>-<context id>-<kind><random>} in the
+ * shared-memory directory ({@code mp4j-fj-...}), so the owning (root) context deletes them all at close by prefix, and
  * a later context of this user deletes those whose owner pid no longer runs (a parent that was
  * killed cannot clean up). Kinds: {@code o} objects, {@code b} {@link io.multiprocessing4j.SharedMemoryBlock}s.
  * It is also the serializable {@link ShmAllocator} every handle carries.
@@ -26,7 +26,9 @@ final class ShmFiles implements ShmAllocator {
     @Serial
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(ShmFiles.class.getName());
-    private static final Pattern OURS = Pattern.compile("mp4j-([0-9]+)-.*");
+    /** Every forkjvm file and socket directory starts so (other backends use other names). */
+    static final String PREFIX = "mp4j-fj-";
+    private static final Pattern OURS = Pattern.compile(PREFIX + "([0-9]+)-.*");
     static final String BLOCK = "b";
 
     private final String directory;
@@ -34,7 +36,7 @@ final class ShmFiles implements ShmAllocator {
 
     ShmFiles(Path directory, long ownerPid, String contextId) {
         this.directory = directory.toString();
-        this.prefix = "mp4j-" + ownerPid + "-" + contextId + "-";
+        this.prefix = PREFIX + ownerPid + "-" + contextId + "-";
     }
 
     /** @return {@code /dev/shm} where it is a writable directory, else the temp directory */
@@ -88,7 +90,7 @@ final class ShmFiles implements ShmAllocator {
     /** Deletes files (and socket directories) left by contexts whose owner process died. */
     static void sweepOrphans(Path shmDir, Path socketBase) {
         for (Path dir : new Path[] {shmDir, socketBase}) {
-            for (Path p : list(dir, "mp4j-")) {
+            for (Path p : list(dir, PREFIX)) {
                 Matcher m = OURS.matcher(p.getFileName().toString());
                 if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
                     deleteTree(p);

@@ -36,7 +36,7 @@ class LifetimeTest {
     void closingTheContextLeavesNoProcessSocketOrSharedMemoryBehind() throws Exception {
         ForkJvmContext mp = (ForkJvmContext) Multiprocessing.context("forkjvm",
                 ContextOptions.DEFAULTS.withSpareProcesses(1));
-        String prefix = "mp4j-" + ProcessHandle.current().pid() + "-";
+        String prefix = ShmFiles.PREFIX + ProcessHandle.current().pid() + "-";
         Path shm = mp.sharedMemoryDirectory();
         Path sockets = mp.socketDirectory();
         ProcessHandle child;
@@ -68,7 +68,7 @@ class LifetimeTest {
         assertTrue(child.onExit().get(30, TimeUnit.SECONDS) != null);
         assertFalse(child.isAlive());
         assertFalse(Files.exists(sockets), "socket directory removed");
-        String contextId = sockets.getFileName().toString().split("-")[2];
+        String contextId = sockets.getFileName().toString().split("-")[3];
         assertEquals(List.of(), ours(shm, prefix + contextId), "shared-memory files removed");
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             while (ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive)) {

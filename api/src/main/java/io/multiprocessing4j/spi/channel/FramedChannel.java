@@ -95,7 +95,7 @@ public final class FramedChannel implements AutoCloseable {
             if (!awaitReadable(timeoutNanos)) {
                 return null;
             }
-            fill(4);
+            fill(4, Long.MAX_VALUE);
             int length = inbox.getInt();
             if (length < 0) {
                 throw new ConnectionEOFException("corrupt message length " + length);
@@ -105,7 +105,7 @@ public final class FramedChannel implements AutoCloseable {
             inbox.get(message, 0, fromInbox);
             ByteBuffer rest = ByteBuffer.wrap(message, fromInbox, length - fromInbox);
             while (rest.hasRemaining()) {
-                if (readSome(rest) < 0) {
+                if (readSome(rest, Long.MAX_VALUE) < 0) {
                     throw new ConnectionEOFException("the other end closed in the middle of a message");
                 }
             }
@@ -124,15 +124,20 @@ public final class FramedChannel implements AutoCloseable {
      */
     byte[] readLimited(long timeoutNanos, int maxLength) {
         synchronized (readLock) {
+            long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 4);
             if (!awaitReadable(timeoutNanos)) {
                 return null;
             }
-            fill(4);
+            fill(4, deadline);
             int length = inbox.getInt(inbox.position());
             if (length < 0 || length > maxLength) {
                 throw new ConnectionEOFException("unexpected message of " + length + " bytes before authentication");
             }
-            return read(0);
+            fill(4 + length, deadline);
+            inbox.getInt();
+            byte[] message = new byte[length];
+            inbox.get(message);
+            return message;
         }
     }
 
@@ -216,7 +221,7 @@ public final class FramedChannel implements AutoCloseable {
         }
     }
 
-    private void fill(int need) {
+    private void fill(int need, long deadline) {
         while (inbox.remaining() < need) {
             if (eof) {
                 throw new ConnectionEOFException("the other end closed the connection");
@@ -236,12 +241,23 @@ public final class FramedChannel implements AutoCloseable {
             if (n < 0) {
                 eof = true;
             } else if (n == 0) {
-                select(Long.MAX_VALUE);
+                select(remaining(deadline));
             }
         }
     }
 
-    private int readSome(ByteBuffer dst) {
+    private static long remaining(long deadline) {
+        if (deadline == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new ConnectionEOFException("the peer stopped in the middle of a message");
+        }
+        return left;
+    }
+
+    private int readSome(ByteBuffer dst, long deadline) {
         while (true) {
             int n;
             try {
@@ -255,7 +271,7 @@ public final class FramedChannel implements AutoCloseable {
             if (n != 0) {
                 return n;
             }
-            select(Long.MAX_VALUE);
+            select(remaining(deadline));
         }
     }
 
