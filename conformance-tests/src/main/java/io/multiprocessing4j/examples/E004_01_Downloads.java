@@ -88,8 +88,9 @@ public final class E004_01_Downloads {
             for (String name : NAMES) {
                 tasks.put("http://127.0.0.1:" + server.getAddress().getPort() + "/img/" + name);
             }
-            ChildProcess p1 = mp.process(() -> download(tasks, saved, dir.toString()));
-            ChildProcess p2 = mp.process(() -> download(tasks, saved, dir.toString()));
+            String dirName = dir.toString(); // a Path is not serializable: the children get its name
+            ChildProcess p1 = mp.process(() -> download(tasks, saved, dirName));
+            ChildProcess p2 = mp.process(() -> download(tasks, saved, dirName));
             p1.start();
             p2.start();
             p1.join();

@@ -12,7 +12,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The conformance suite (TCK) for a backend: every seed example and the semantic contract. A
@@ -23,6 +28,9 @@ import org.junit.jupiter.api.TestFactory;
  *     @Override protected String backendName() { return "mybackend"; }
  * }
  * }</pre>
+ *
+ * <p>The pool and manager contracts ({@link io.multiprocessing4j.tck.pool.PoolContract},
+ * {@link io.multiprocessing4j.tck.manager.ManagerContract}) run as nested classes of the same suite.
  *
  * <p>Each check is a dynamic test named by its ID and the backend, for example
  * {@code E000-05 [threads] Queue(3): full, FIFO, empty}, grouped by area. If the backend is not
@@ -103,5 +111,40 @@ public abstract class MultiprocessingTck {
         return byArea.entrySet().stream()
                 .<DynamicNode>map(e -> DynamicContainer.dynamicContainer(e.getKey() + " [" + backend + "]", e.getValue()))
                 .onClose(runner::close);
+    }
+
+    /** The pool contract, on the same backend (skipped with the reason if it is unavailable). */
+    @Nested
+    @ExtendWith(SkipUnavailable.class)
+    class Pool extends io.multiprocessing4j.tck.pool.PoolContract {
+        @Override
+        protected String backendName() {
+            return MultiprocessingTck.this.backendName();
+        }
+    }
+
+    /** The manager contract, on the same backend (skipped with the reason if it is unavailable). */
+    @Nested
+    @ExtendWith(SkipUnavailable.class)
+    class Manager extends io.multiprocessing4j.tck.manager.ManagerContract {
+        @Override
+        protected String backendName() {
+            return MultiprocessingTck.this.backendName();
+        }
+    }
+
+    /** Skips a nested contract's tests, before its own set-up opens a context, when the backend is unavailable. */
+    static final class SkipUnavailable implements BeforeEachCallback {
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+                if (instance instanceof MultiprocessingTck tck) {
+                    String reason = tck.unavailability();
+                    if (reason != null) {
+                        throw new TestAbortedException("backend unavailable: " + reason);
+                    }
+                }
+            }
+        }
     }
 }

@@ -102,9 +102,10 @@ final class PoolChecks {
         });
         c.needing(Feature.POOL, "PL-09", "Future.get of a failed task", "(concurrent.futures)", "ExecutionException with the task's exception", env -> {
             try (ProcessPool p = env.mp().pool(1)) {
-                var f = p.submit(() -> {
+                io.multiprocessing4j.SerializableCallable<Object> task = () -> {
                     throw new IllegalArgumentException("PL09");
-                });
+                };
+                var f = p.submit(task);
                 var e = assertThrows(ExecutionException.class, f::get);
                 assertTrue(String.valueOf(e.getCause()).contains("PL09"), String.valueOf(e.getCause()));
             }
