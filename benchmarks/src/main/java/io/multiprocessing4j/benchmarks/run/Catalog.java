@@ -26,10 +26,10 @@ public final class Catalog {
     public static List<Spec> all() {
         List<Spec> s = new ArrayList<>();
         Map<String, List<String>> starts = Map.of("start", List.of("spares", "cold"));
-        s.add(single("process_start_join", "ProcessStartBench.processStartJoin", starts, 8, 30, 2,
+        s.add(single("process_start_join", "ProcessStartBench.processStartJoin", starts, 6, 30, 2,
                 new Output("process_start_join", p -> p.get("start"), NONE, "ms", LOWER, Output.score(),
                         "Process(target=noop); start(); join()  -- one sample per process"), false));
-        s.add(single("process_start_first_instruction", "ProcessStartBench.processStartFirstInstruction", starts, 6, 25, 2,
+        s.add(single("process_start_first_instruction", "ProcessStartBench.processStartFirstInstruction", starts, 5, 25, 2,
                 new Output("process_start_first_instruction", p -> p.get("start"), NONE, "ms", LOWER,
                         Output.secondary("firstInstructionMs"),
                         "parent System.nanoTime() just before start() -> child's first line of target"), false));

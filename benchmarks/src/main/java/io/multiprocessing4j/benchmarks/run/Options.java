@@ -10,7 +10,7 @@ final class Options {
     static final String USAGE = """
             usage: Compare [--quick | --full] [--only NAME,...] [--backends NAME,...] [--no-python] [--all]
                            [--out DIR] [--repo DIR] [--list]
-              --quick      few short iterations, the quick set (default; about 2 minutes on 2 backends)
+              --quick      few short iterations, the quick set (default; about 2 minutes per backend)
               --full       longer iterations, every benchmark including the pinned and scaling sweeps
               --only       benchmarks whose name, JMH method or group starts with one of these
               --backends   only these backends (default: every backend found)
