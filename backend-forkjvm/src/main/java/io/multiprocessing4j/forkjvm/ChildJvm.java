@@ -21,6 +21,8 @@ final class ChildJvm {
         this.process = process;
         this.outPump = outPump;
         this.errPump = errPump;
+        // the control socket (and its selectors) must not outlive the child, however it ends
+        process.onExit().thenRun(this::closeControl);
     }
 
     Process process() {
@@ -37,6 +39,9 @@ final class ChildJvm {
 
     void control(FramedChannel channel) {
         this.control = channel;
+        if (!process.isAlive()) {
+            channel.close();
+        }
     }
 
     boolean isAlive() {
@@ -82,6 +87,11 @@ final class ChildJvm {
             }
         }
         return true;
+    }
+
+    /** @return whether we sent it a signal */
+    boolean signalled() {
+        return signalSent != 0;
     }
 
     void terminate() {

@@ -181,7 +181,9 @@ final class ForkJvmContext extends AbstractContext implements ConnectionProvider
                     l.awaitConnected(cold);
                     cold.control().write(message, 0, message.length);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "child JVM " + cold.pid() + " could not be given its process: " + e.getMessage());
+                    // expected when the process was terminated or killed before it connected back
+                    LOG.log(cold.signalled() || isClosed() ? Level.DEBUG : Level.WARNING,
+                            "child JVM " + cold.pid() + " could not be given its process: " + e.getMessage());
                     cold.kill();
                 }
             }, "mp4j-deliver-" + cold.pid());

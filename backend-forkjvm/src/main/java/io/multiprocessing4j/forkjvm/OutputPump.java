@@ -34,20 +34,54 @@ final class OutputPump implements Runnable {
         return t;
     }
 
+    /**
+     * Copies whole lines: a chunk is passed on up to its last newline, and the rest waits for the
+     * next chunk unless nothing more is readable now (a prompt without a newline is not held back).
+     */
     @Override
     public void run() {
         byte[] buf = new byte[8192];
+        byte[] pending = new byte[0];
         try (in) {
             int n;
             while ((n = in.read(buf)) >= 0) {
-                PrintStream target = out.get();
-                synchronized (target) {
-                    target.write(buf, 0, n);
-                    target.flush();
+                byte[] data = concat(pending, buf, n);
+                int end = lastNewline(data) + 1;
+                if (end < data.length && in.available() == 0) {
+                    end = data.length;
                 }
+                emit(data, end);
+                pending = java.util.Arrays.copyOfRange(data, end, data.length);
             }
+            emit(pending, pending.length);
         } catch (IOException e) {
             // the child is gone and its pipe with it
         }
+    }
+
+    private void emit(byte[] data, int length) {
+        if (length == 0) {
+            return;
+        }
+        PrintStream target = out.get();
+        synchronized (target) {
+            target.write(data, 0, length);
+            target.flush();
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b, int n) {
+        byte[] r = java.util.Arrays.copyOf(a, a.length + n);
+        System.arraycopy(b, 0, r, a.length, n);
+        return r;
+    }
+
+    private static int lastNewline(byte[] data) {
+        for (int i = data.length - 1; i >= 0; i--) {
+            if (data[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

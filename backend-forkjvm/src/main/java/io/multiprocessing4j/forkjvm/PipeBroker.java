@@ -2,10 +2,14 @@ package io.multiprocessing4j.forkjvm;
 
 import io.multiprocessing4j.spi.channel.FramedChannel;
 import io.multiprocessing4j.spi.channel.UnixConnectionListener;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.channels.Selector;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,12 +18,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Joins the ends of the pipes made in this process. Java cannot pass a socket to another process,
  * so a pipe end is a handle that attaches where it is used: it connects here (authenticated) and
- * names its pipe and side; a relay thread per attached end copies its messages to the other side.
+ * names its pipe and side. One relay thread per side waits (one selector) on every attached copy
+ * of that side, takes all that is readable, and passes it on in the order it was sent: each
+ * message carries the sender's {@link System#nanoTime()} (a machine-wide clock), so a message sent
+ * by a child after its own child ended arrives after that grandchild's, as with Python's shared
+ * descriptor.
  *
  * <p>Rules, chosen to match Python's common uses:
  * <ul>
- *   <li>Any number of processes may use one end (several writers to one end work); messages go to
- *       the most recently attached reader of the other side, and wait here until one attaches.</li>
+ *   <li>Any number of processes may use one end; messages go to the most recently attached reader
+ *       of the other side, and wait here until one attaches.</li>
  *   <li>The other side reads end of stream once every attached copy of an end is closed (or its
  *       process died) and the creator's own copy is closed too, and only after the end was used
  *       at least once: so the parent may close the copy it handed to a child before that child
@@ -43,6 +51,11 @@ final class PipeBroker implements AutoCloseable {
         final boolean[] originalOpen = {true, true};
         final boolean[] everAttached = new boolean[2];
         final boolean[] eofSent = new boolean[2];
+        final Selector[] selectors = new Selector[2];
+    }
+
+    /** A message read from one side, with its send time. */
+    private record Stamped(long nanos, byte[] payload) {
     }
 
     PipeBroker(Path socket, byte[] key) {
@@ -91,20 +104,27 @@ final class PipeBroker implements AutoCloseable {
                 }
                 ByteBuffer b = ByteBuffer.wrap(header);
                 attach(b.getLong(), b.get() & 1, ch);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 ch.close();
             }
         }
     }
 
-    private void attach(long pipeId, int side, FramedChannel ch) {
+    private void attach(long pipeId, int side, FramedChannel ch) throws IOException {
         Slot slot = pipes.get(pipeId);
         if (slot == null) {
             ch.close(); // an unknown (or finished) pipe: the peer sees end of stream
             return;
         }
+        boolean startRelay;
+        Selector sel;
         synchronized (slot) {
             ch.write(new byte[] {ACCEPTED}, 0, 1);
+            startRelay = slot.selectors[side] == null;
+            if (startRelay) {
+                slot.selectors[side] = Selector.open();
+            }
+            sel = slot.selectors[side];
             slot.attached[side].add(ch);
             slot.everAttached[side] = true;
             if (slot.eofSent[1 - side]) {
@@ -112,24 +132,59 @@ final class PipeBroker implements AutoCloseable {
             }
             slot.notifyAll();
         }
-        Thread t = new Thread(() -> relay(slot, side, ch), "mp4j-pipe-relay-" + pipeId + "-" + side);
-        t.setDaemon(true);
-        t.start();
+        ch.registerForReading(sel, ch);
+        sel.wakeup();
+        if (startRelay) {
+            Thread t = new Thread(() -> relay(slot, side, sel), "mp4j-pipe-relay-" + pipeId + "-" + side);
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
-    private void relay(Slot slot, int side, FramedChannel from) {
+    private void relay(Slot slot, int side, Selector sel) {
+        try (sel) {
+            while (!closed) {
+                List<Stamped> batch = new ArrayList<>();
+                List<FramedChannel> channels;
+                synchronized (slot) {
+                    channels = List.copyOf(slot.attached[side]);
+                }
+                for (FramedChannel ch : channels) {
+                    drain(slot, side, ch, batch);
+                }
+                if (batch.isEmpty()) {
+                    sel.select(1000);
+                    sel.selectedKeys().clear();
+                    continue;
+                }
+                batch.sort(Comparator.comparingLong(Stamped::nanos));
+                for (Stamped m : batch) {
+                    deliver(slot, 1 - side, m.payload());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "pipe relay ended", e);
+        }
+    }
+
+    /** Reads everything readable now from one attached copy; at its end of stream, detaches it. */
+    private static void drain(Slot slot, int side, FramedChannel ch, List<Stamped> batch) {
         try {
-            while (true) {
-                byte[] m = from.read(Long.MAX_VALUE);
-                deliver(slot, 1 - side, m);
+            while (ch.poll(0)) {
+                byte[] m = ch.read(0);
+                if (m == null) {
+                    return;
+                }
+                if (m.length >= 8) {
+                    batch.add(new Stamped(ByteBuffer.wrap(m).getLong(), Arrays.copyOfRange(m, 8, m.length)));
+                }
             }
         } catch (RuntimeException e) {
-            // end of stream, or this end closed: stop relaying it
-        }
-        from.close();
-        synchronized (slot) {
-            slot.attached[side].remove(from);
-            checkEof(slot, side);
+            ch.close();
+            synchronized (slot) {
+                slot.attached[side].remove(ch);
+                checkEof(slot, side);
+            }
         }
     }
 
@@ -181,6 +236,11 @@ final class PipeBroker implements AutoCloseable {
                 for (List<FramedChannel> side : s.attached) {
                     for (FramedChannel c : side) {
                         c.close();
+                    }
+                }
+                for (Selector sel : s.selectors) {
+                    if (sel != null) {
+                        sel.wakeup();
                     }
                 }
                 s.notifyAll();

@@ -66,6 +66,19 @@ final class PipeEnd extends FramedConnection {
         return c;
     }
 
+    /**
+     * Prefixes each message with {@link System#nanoTime()}, a clock shared by every process of the
+     * machine, so that the broker can pass on messages from several processes in the order they
+     * were sent (the broker strips it).
+     */
+    @Override
+    protected void writeFrame(byte[] data, int offset, int size) {
+        byte[] framed = new byte[size + 8];
+        ByteBuffer.wrap(framed).putLong(System.nanoTime());
+        System.arraycopy(data, offset, framed, 8, size);
+        channel().write(framed, 0, framed.length);
+    }
+
     @Override
     protected synchronized void release() {
         FramedChannel c = channel;

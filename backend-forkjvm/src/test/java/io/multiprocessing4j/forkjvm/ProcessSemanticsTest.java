@@ -128,6 +128,35 @@ class ProcessSemanticsTest {
     }
 
     @Test
+    void linesOfConcurrentChildrenDoNotInterleave() {
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+                List<ChildProcess> ps = List.of(
+                        mp.process(() -> printLines("a")).start(), mp.process(() -> printLines("b")).start());
+                for (ChildProcess p : ps) {
+                    assertTrue(p.join(WAIT));
+                }
+            });
+        } finally {
+            System.setOut(oldOut);
+        }
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(400, lines.size(), "every line arrived");
+        for (String line : lines) {
+            assertTrue(line.matches("Task [ab] line [0-9]+ of 200 done\\."), "a line was split: " + line);
+        }
+    }
+
+    private static void printLines(String who) {
+        for (int i = 0; i < 200; i++) {
+            System.out.printf("Task %s line %d of %d done.%n", who, i, 200); // printf writes its pieces separately
+        }
+    }
+
+    @Test
     void childIsAFreshJvmThatKnowsItsNameAndParent() {
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             staticCounter = 42;

@@ -155,6 +155,24 @@ public final class FramedChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers the socket for reading with another selector too, so that one thread can wait for
+     * several channels; after it reports this one, drain it with {@link #poll}{@code (0)} and
+     * {@link #read}.
+     *
+     * @param selector the selector
+     * @param attachment the key's attachment
+     * @return the key
+     * @throws IllegalStateException if this channel is closed
+     */
+    public SelectionKey registerForReading(Selector selector, Object attachment) {
+        try {
+            return channel.register(selector, SelectionKey.OP_READ, attachment);
+        } catch (ClosedChannelException e) {
+            throw new IllegalStateException("the connection is closed", e);
+        }
+    }
+
     /** @return whether {@link #close()} was called */
     public boolean isClosed() {
         return closed;

@@ -45,7 +45,7 @@ public abstract class FramedConnection implements Connection {
     public void send(Object obj) {
         checkWritable();
         byte[] bytes = Codec.serialize(obj);
-        channel().write(bytes, 0, bytes.length);
+        writeFrame(bytes, 0, bytes.length);
     }
 
     @Override
@@ -74,6 +74,17 @@ public abstract class FramedConnection implements Connection {
         Objects.requireNonNull(data, "data");
         Objects.checkFromIndexSize(offset, size, data.length);
         checkWritable();
+        writeFrame(data, offset, size);
+    }
+
+    /**
+     * Writes one message; subclasses may add a header their peer strips.
+     *
+     * @param data the buffer
+     * @param offset where the message starts
+     * @param size its length
+     */
+    protected void writeFrame(byte[] data, int offset, int size) {
         channel().write(data, offset, size);
     }
 

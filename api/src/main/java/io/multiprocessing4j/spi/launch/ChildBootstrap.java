@@ -44,6 +44,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@link System#inheritedChannel()}); it needs no key, since only the parent holds the other end,
  * and {@link System#in} is replaced by an empty stream so user code cannot read control bytes.
  *
+ * <p>Standard output and error are line-buffered (each line reaches the parent whole, so the lines
+ * of several children never interleave mid-line) and flushed at exit.
+ *
  * <p>With argument {@code --train} it only exercises the classes a child uses and exits, for
  * building an AOT cache.
  */
@@ -71,6 +74,7 @@ public final class ChildBootstrap {
             System.err.println("usage: ChildBootstrap <control-socket>");
             System.exit(2);
         }
+        installLineBufferedStreams();
         FramedChannel control;
         try {
             control = args[0].equals(INHERITED_CONTROL) ? inheritedControl()
@@ -191,6 +195,16 @@ public final class ChildBootstrap {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Line-buffers standard output and error (see {@link LineBufferedStream}), flushed at exit too. */
+    private static void installLineBufferedStreams() {
+        System.setOut(LineBufferedStream.open(java.io.FileDescriptor.out, System.out.charset()));
+        System.setErr(LineBufferedStream.open(java.io.FileDescriptor.err, System.err.charset()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.flush();
+            System.err.flush();
+        }, "mp4j-flush-output"));
     }
 
     private static ChildContextFactory factory(String className) {
