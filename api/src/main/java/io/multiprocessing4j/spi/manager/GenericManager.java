@@ -23,7 +23,7 @@ import io.multiprocessing4j.TypeCode;
 import io.multiprocessing4j.Capability;
 import io.multiprocessing4j.spi.Checks;
 import io.multiprocessing4j.spi.ConnectionProvider;
-import io.multiprocessing4j.spi.remote.Codec;
+import io.multiprocessing4j.spi.serialization.Codec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -198,7 +198,7 @@ public final class GenericManager implements Manager {
             throw new IllegalArgumentException(type.getName() + " is not an interface: proxies can only implement "
                     + "interfaces");
         }
-        Codec.encode(factory); // a factory that cannot travel fails here, naming its class
+        Codec.serialize(factory); // a factory that cannot travel fails here, naming its class
         requireRunning();
         if (!registered.add(type)) {
             throw new IllegalArgumentException("type " + type.getName() + " is registered already");

@@ -6,7 +6,7 @@ import io.multiprocessing4j.Context;
 import io.multiprocessing4j.ManagerUnavailableException;
 import io.multiprocessing4j.spi.ConnectionProvider;
 import io.multiprocessing4j.spi.ProcessScope;
-import io.multiprocessing4j.spi.remote.Codec;
+import io.multiprocessing4j.spi.serialization.Codec;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -66,12 +66,12 @@ final class ManagerClient {
      */
     Protocol.Reply call(Protocol.Request request) {
         requireAvailable();
-        byte[] bytes = Codec.encode(request);
+        byte[] bytes = Codec.serialize(request);
         Connection c = borrow();
         boolean reusable = false;
         try {
             c.sendBytes(bytes);
-            Protocol.Reply reply = (Protocol.Reply) Codec.decode(c.recvBytes());
+            Protocol.Reply reply = (Protocol.Reply) Codec.deserialize(c.recvBytes());
             reusable = true;
             return reply;
         } catch (ConnectionEOFException | IllegalStateException e) {

@@ -8,7 +8,7 @@ import io.multiprocessing4j.spi.ConnectionListener;
 import io.multiprocessing4j.spi.ConnectionProvider;
 import io.multiprocessing4j.spi.ProcessScope;
 import io.multiprocessing4j.spi.manager.server.Caller;
-import io.multiprocessing4j.spi.remote.Codec;
+import io.multiprocessing4j.spi.serialization.Codec;
 import io.multiprocessing4j.spi.remote.RemoteFailure;
 import java.io.Serial;
 import java.util.Set;
@@ -70,7 +70,7 @@ final class ManagerServer implements SerializableRunnable {
                 Protocol.Reply reply;
                 Object request = null;
                 try {
-                    request = Codec.decode(in);
+                    request = Codec.deserialize(in);
                     reply = dispatcher.handle((Protocol.Request) request, c);
                 } catch (Caller.Gone e) {
                     return;
@@ -79,9 +79,9 @@ final class ManagerServer implements SerializableRunnable {
                 }
                 byte[] out;
                 try {
-                    out = Codec.encode(reply);
+                    out = Codec.serialize(reply);
                 } catch (RuntimeException e) {
-                    out = Codec.encode(new Protocol.Reply(null, RemoteFailure.of(e, true)));
+                    out = Codec.serialize(new Protocol.Reply(null, RemoteFailure.of(e, true)));
                 }
                 c.sendBytes(out);
                 if (request instanceof Protocol.Shutdown) {

@@ -11,7 +11,7 @@ import io.multiprocessing4j.SerializableCallable;
 import io.multiprocessing4j.SerializableFunction;
 import io.multiprocessing4j.SerializationException;
 import io.multiprocessing4j.spi.Checks;
-import io.multiprocessing4j.spi.remote.Codec;
+import io.multiprocessing4j.spi.serialization.Codec;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -263,7 +263,7 @@ public final class GenericPool implements ProcessPool {
 
     private Chunk chunk(Job job, int index, Work work, String description) {
         long id = core.nextTaskId();
-        return new Chunk(job, index, id, core.encoded, core.encoded ? Codec.encode(work) : work,
+        return new Chunk(job, index, id, core.encoded, core.encoded ? Codec.serialize(work) : work,
                 "task " + id + ": " + description);
     }
 

@@ -173,15 +173,9 @@ final class PoolCore {
                 }
             }
         } catch (InterruptedException e) {
-            LOG.log(Level.WARNING, name + ": scheduler interrupted; terminating the pool");
-            for (WorkerSlot s : slots) {
-                s.process.terminate();
-            }
+            abandon(new MultiprocessingException("pool " + name + ": its scheduler was interrupted"));
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, name + ": scheduler failed; terminating the pool", e);
-            for (WorkerSlot s : slots) {
-                s.process.terminate();
-            }
+            abandon(new MultiprocessingException("pool " + name + ": its scheduler failed: " + e, e));
         } finally {
             results.stop();
         }
@@ -216,13 +210,30 @@ final class PoolCore {
                 starting--;
                 LOG.log(Level.ERROR, name + ": could not start a replacement worker", f.error());
                 if (slots.isEmpty() && starting == 0) {
-                    failPending(new MultiprocessingException("pool " + name + " has no workers left: starting one failed: "
-                            + f.error(), f.error()));
+                    broken(null, new MultiprocessingException("pool " + name + " has no workers left: starting one "
+                            + "failed: " + f.error(), f.error()));
                 }
             }
             case ShutdownRequest r -> stopIdleWorkersIfDone();
             case TerminateRequest r -> terminateNow();
             default -> throw new IllegalStateException("unknown pool event " + event);
+        }
+    }
+
+    /** The scheduler cannot go on: fail everything queued or running, so that no caller waits forever. */
+    private void abandon(MultiprocessingException error) {
+        LOG.log(Level.ERROR, error.getMessage() + "; terminating the pool", error);
+        synchronized (stateLock) {
+            state = State.TERMINATING;
+        }
+        brokenBy = error;
+        failPending(error);
+        for (WorkerSlot s : slots) {
+            if (s.current != null) {
+                results.failed(s.current, error);
+                s.current = null;
+            }
+            s.process.terminate();
         }
     }
 
@@ -281,7 +292,7 @@ final class PoolCore {
                 state = State.SHUTDOWN;
             }
         }
-        if (slot.current != null) {
+        if (slot != null && slot.current != null) {
             results.failed(slot.current, error);
             slot.current = null;
         }

@@ -4,7 +4,7 @@ import io.multiprocessing4j.Connection;
 import io.multiprocessing4j.ConnectionEOFException;
 import io.multiprocessing4j.SerializableRunnable;
 import io.multiprocessing4j.spi.ExitRequest;
-import io.multiprocessing4j.spi.remote.Codec;
+import io.multiprocessing4j.spi.serialization.Codec;
 import io.multiprocessing4j.spi.remote.RemoteFailure;
 import java.io.Serial;
 import java.util.List;
@@ -56,9 +56,9 @@ record PoolWorker(Connection conn, SerializableRunnable initializer, int maxTask
 
     private Object runOne(Messages.RunTask task) {
         try {
-            Work work = task.encoded() ? (Work) Codec.decode((byte[]) task.work()) : (Work) task.work();
+            Work work = task.encoded() ? (Work) Codec.deserialize((byte[]) task.work()) : (Work) task.work();
             List<Object> results = work.run();
-            return new Messages.TaskDone(task.taskId(), encoded ? Codec.encode(results) : results);
+            return new Messages.TaskDone(task.taskId(), encoded ? Codec.serialize(results) : results);
         } catch (ExitRequest e) {
             throw e;
         } catch (Throwable t) {

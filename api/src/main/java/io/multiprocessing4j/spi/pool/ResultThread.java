@@ -1,7 +1,7 @@
 package io.multiprocessing4j.spi.pool;
 
 import io.multiprocessing4j.RemoteException;
-import io.multiprocessing4j.spi.remote.Codec;
+import io.multiprocessing4j.spi.serialization.Codec;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -51,7 +51,7 @@ final class ResultThread {
         queue.add(() -> {
             List<Object> values;
             try {
-                values = (List<Object>) (encoded ? Codec.decode((byte[]) results) : results);
+                values = (List<Object>) (encoded ? Codec.deserialize((byte[]) results) : results);
             } catch (RuntimeException e) {
                 chunk.job().chunkFailed(chunk.index(), new RemoteException("the result of " + chunk.description()
                         + " could not be read back: " + e.getMessage(), e));

@@ -1,6 +1,7 @@
 package io.multiprocessing4j.spi.remote;
 
 import io.multiprocessing4j.RemoteException;
+import io.multiprocessing4j.spi.serialization.Codec;
 import java.io.PrintWriter;
 import java.io.Serial;
 import java.io.Serializable;
@@ -55,7 +56,7 @@ public final class RemoteFailure implements Serializable {
         }
         byte[] bytes;
         try {
-            bytes = Codec.encode(t);
+            bytes = Codec.serialize(t);
         } catch (RuntimeException e) {
             bytes = null;
         }
@@ -71,7 +72,7 @@ public final class RemoteFailure implements Serializable {
             return null;
         }
         try {
-            return Codec.decode(serialized) instanceof Throwable t ? t : null;
+            return Codec.deserialize(serialized) instanceof Throwable t ? t : null;
         } catch (RuntimeException e) {
             return null;
         }

@@ -221,6 +221,26 @@ public abstract class ManagerContract {
         });
     }
 
+    private static void blockOnLock(SharedLock lock, SharedEvent started) {
+        started.set();
+        lock.acquire();
+    }
+
+    @Test
+    void aDeadClientsPendingAcquireDoesNotTakeTheLock() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            SharedLock lock = manager.lock();
+            SharedEvent started = manager.event();
+            lock.acquire();
+            ChildProcess child = mp.process(ManagerContract::blockOnLock, lock, started).start();
+            assertTrue(started.await(LIMIT));
+            child.terminate();
+            assertTrue(child.join(LIMIT));
+            lock.release();
+            assertTrue(lock.acquire(Duration.ofSeconds(20)), "the lock went to a process that is gone");
+        });
+    }
+
     private static void grandchild(List<String> list) {
         list.add(Multiprocessing.currentProcess().name());
     }

@@ -418,6 +418,29 @@ public abstract class PoolContract {
     }
 
     @Test
+    void killedWorkerFailsItsTaskAndIsReplaced() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            if (!mp.has(io.multiprocessing4j.Capability.DISTINCT_PIDS)) {
+                return; // a worker is not an OS process here: workerThatDiesFailsItsTaskAndIsReplaced covers it
+            }
+            try (ProcessPool p = pool(1)) {
+                SharedEvent started = mp.event();
+                SharedEvent never = mp.event();
+                AsyncResult<Boolean> running = p.applyAsync(() -> {
+                    started.set();
+                    return never.await(Duration.ofMinutes(10));
+                });
+                assertTrue(started.await(LIMIT));
+                ProcessInfo worker = p.workers().get(0);
+                ProcessHandle.of(worker.pid()).orElseThrow().destroyForcibly();
+                WorkerLostException e = assertThrows(WorkerLostException.class, () -> running.get(LIMIT));
+                assertEquals(worker, e.worker());
+                assertEquals(7, p.apply(() -> 7));
+            }
+        });
+    }
+
+    @Test
     void executorServiceContract() {
         assertTimeoutPreemptively(LIMIT, () -> {
             ProcessPool p = pool(2);

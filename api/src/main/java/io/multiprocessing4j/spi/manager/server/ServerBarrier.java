@@ -6,8 +6,8 @@ import io.multiprocessing4j.spi.Checks;
 import java.time.Duration;
 
 /**
- * A barrier kept by the manager, with Python's semantics: arrival indexes from {@code parties - 1}
- * down to 0, a timed-out wait breaks it for everyone, {@link #abort()} breaks it until
+ * A barrier kept by the manager, with Python's semantics: arrival indexes from 0 for the first to
+ * arrive up to {@code parties - 1}, a timed-out wait breaks it for everyone, {@link #abort()} breaks it until
  * {@link #reset()}.
  */
 public final class ServerBarrier implements SharedBarrier, Served {
@@ -47,13 +47,13 @@ public final class ServerBarrier implements SharedBarrier, Served {
         if (g.broken) {
             throw new BarrierBrokenException("the barrier is broken");
         }
-        int index = parties - 1 - waiting;
-        if (index == 0) {
+        int index = waiting;
+        if (index == parties - 1) {
             g.tripped = true;
             current = new Generation();
             waiting = 0;
             notifyAll();
-            return 0;
+            return index;
         }
         waiting++;
         long deadline = Caller.deadline(nanos);
