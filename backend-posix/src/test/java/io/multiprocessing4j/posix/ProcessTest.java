@@ -129,6 +129,24 @@ class ProcessTest {
     }
 
     @Test
+    void aChildStartsItsOwnChildThroughItsPosixContext() {
+        SharedQueue<Object> q = mp.queue();
+        ChildProcess p = mp.process(queue -> {
+            ChildProcess grandchild = new ChildProcess(io.multiprocessing4j.spi.ProcessScope.current().context(), () -> {
+                queue.put(Multiprocessing.currentProcess().name() + " in "
+                        + io.multiprocessing4j.spi.ProcessScope.current().context().backendName());
+                Multiprocessing.exit(5);
+            });
+            grandchild.start().join();
+            queue.put(grandchild.exitCode());
+        }, q);
+        assertEquals(0, run(p));
+        String report = (String) q.get(BOUND);
+        assertTrue(report.startsWith(p.name() + ":1 in posix"), report + " from " + p.name());
+        assertEquals(5, q.get(BOUND));
+    }
+
+    @Test
     void aPipeEndPassedToAChildWorksAndGivesEofWhenItEnds() {
         Pipe pipe = mp.pipe();
         ChildProcess p = mp.process(end -> {

@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Java cannot wrap a raw descriptor in a {@code SocketChannel}, hence this class. Every wait is
  * a {@code poll} of at most {@value #SLICE_MILLIS} ms, so interrupts are seen and nothing blocks
- * in the kernel for long; sends use {@code MSG_DONTWAIT|MSG_NOSIGNAL} (a vanished peer gives EPIPE,
+ * in the kernel for long (a virtual thread never blocks in the kernel: it looks and parks 1 ms, so
+ * it does not pin its carrier); sends use {@code MSG_DONTWAIT|MSG_NOSIGNAL} (a vanished peer gives EPIPE,
  * not SIGPIPE). Reads are serialized among themselves, and so are writes. {@link #close()} waits
  * for the calls in progress to leave (at most a slice) before closing the descriptor, so that no
  * call ever touches a number the kernel has reused.
@@ -28,6 +29,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class FdChannel implements AutoCloseable {
     static final int SLICE_MILLIS = 100;
     private static final int CHUNK = 64 * 1024;
+    private static final long VIRTUAL_PARK_NANOS = 1_000_000;
 
     private final int fd;
     private final Object readLock = new Object();
@@ -235,6 +237,14 @@ public final class FdChannel implements AutoCloseable {
         }
         if (closed) {
             throw new IllegalStateException("the connection was closed while waiting to " + what);
+        }
+        if (Thread.currentThread().isVirtual()) {
+            // poll(2) would pin the carrier for the whole slice: look, then park briefly instead.
+            if (Descriptors.poll(fd, events, 0) != 0) {
+                return true;
+            }
+            LockSupport.parkNanos(Math.min(TimeUnit.MILLISECONDS.toNanos(millis), VIRTUAL_PARK_NANOS));
+            return Descriptors.poll(fd, events, 0) != 0;
         }
         return Descriptors.poll(fd, events, millis) != 0;
     }

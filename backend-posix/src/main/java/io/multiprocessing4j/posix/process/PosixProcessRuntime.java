@@ -7,7 +7,6 @@ import io.multiprocessing4j.posix.ffi.Errno;
 import io.multiprocessing4j.posix.ffi.PosixException;
 import io.multiprocessing4j.posix.ffi.Processes;
 import io.multiprocessing4j.spi.ProcessRuntime;
-import java.io.PrintStream;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +46,7 @@ public final class PosixProcessRuntime implements ProcessRuntime {
     private void monitor(int pidfd, int outFd, int errFd) {
         int[] fds = {pidfd, outFd, errFd};
         byte[] buffer = new byte[64 * 1024];
+        LineForwarder[] lines = {new LineForwarder(true), new LineForwarder(false)};
         long exitedAt = 0;
         try {
             while (true) {
@@ -70,11 +70,12 @@ public final class PosixProcessRuntime implements ProcessRuntime {
                         if (n <= 0) {
                             Descriptors.close(fds[i]);
                             fds[i] = -1;
+                            lines[i - 1].flushAll();
                         } else {
-                            PrintStream target = i == 1 ? System.out : System.err;
-                            target.write(buffer, 0, n);
-                            target.flush();
+                            lines[i - 1].add(buffer, n);
                         }
+                    } else {
+                        lines[i - 1].flushIfIdle(SLICE_MILLIS * 1_000_000L); // silent for a slice: pass on a partial line
                     }
                 }
             }
@@ -85,6 +86,9 @@ public final class PosixProcessRuntime implements ProcessRuntime {
                 reapBlocking();
             }
         } finally {
+            for (LineForwarder l : lines) {
+                l.flushAll();
+            }
             for (int i = 1; i <= 2; i++) {
                 if (fds[i] >= 0) {
                     Descriptors.close(fds[i]);

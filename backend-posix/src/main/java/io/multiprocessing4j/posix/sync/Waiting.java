@@ -3,6 +3,7 @@ package io.multiprocessing4j.posix.sync;
 import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.posix.ffi.Futex;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * How every posix primitive waits for a futex word to change: spin briefly, then sleep in the
@@ -18,7 +19,9 @@ import java.lang.foreign.MemorySegment;
  *
  * <p><b>Park.</b> {@code futex(FUTEX_WAIT)} cannot be interrupted from Java, so each sleep lasts at
  * most {@value #SLICE_MILLIS} ms; between slices the caller sees interrupts, its deadline, and can
- * check whether a lock holder died. A missed wake-up (a waker killed between changing the word and
+ * check whether a lock holder died. A virtual thread never enters the kernel to wait (that would pin
+ * one of the few carrier threads): it parks {@value #VIRTUAL_PARK_NANOS} ns at a time and looks
+ * again. A missed wake-up (a waker killed between changing the word and
  * waking) therefore costs at most one slice, never a hang.
  */
 public final class Waiting {
@@ -27,6 +30,8 @@ public final class Waiting {
     static final long SLICE_NANOS = SLICE_MILLIS * 1_000_000L;
     /** Spin rounds before sleeping (0 on one CPU). */
     static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 200 : 0;
+    /** How long a virtual thread parks between looks (it must not block its carrier in futex). */
+    static final long VIRTUAL_PARK_NANOS = 1_000_000;
 
     private Waiting() {
     }
@@ -87,7 +92,15 @@ public final class Waiting {
             return false;
         }
         checkInterrupt(what);
-        Futex.wait(s, off, expected, Math.min(left, SLICE_NANOS));
+        if (Thread.currentThread().isVirtual()) {
+            // A native futex wait would pin the carrier (there are only as many as CPUs) for the
+            // whole slice and starve other virtual threads: park instead and look again.
+            if (Atomics.getInt(s, off) == expected) {
+                LockSupport.parkNanos(Math.min(left, VIRTUAL_PARK_NANOS));
+            }
+        } else {
+            Futex.wait(s, off, expected, Math.min(left, SLICE_NANOS));
+        }
         checkInterrupt(what);
         return true;
     }
