@@ -24,9 +24,9 @@ public final class Catalogue {
         List<Check> all = new ArrayList<>();
         all.addAll(ExampleChecks.seed000());
         all.addAll(ExampleChecks.seed001());
-        all.addAll(ExampleChecks.seed002());
-        all.addAll(ExampleChecks.seed003());
-        all.addAll(ExampleChecks.seed004());
+        all.addAll(ExampleChecks002.seed002());
+        all.addAll(ExampleChecks003.seed003());
+        all.addAll(ExampleChecks003.seed004());
         all.addAll(ContractChecks.all());
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Check c : all) {

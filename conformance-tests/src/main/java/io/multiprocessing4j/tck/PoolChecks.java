@@ -121,7 +121,7 @@ final class PoolChecks {
         });
         c.needing(Feature.POOL, "PL-11", "terminate() then join()", "workers stop at once", "join returns; isShutdown", env -> {
             ProcessPool p = env.mp().pool(2);
-            p.applyAsync(ContractChecks.sleeper() == null ? null : () -> {
+            p.applyAsync(() -> {
                 Thread.sleep(60_000);
                 return 0;
             });

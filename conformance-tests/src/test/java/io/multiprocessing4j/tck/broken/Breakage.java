@@ -1,6 +1,7 @@
 package io.multiprocessing4j.tck.broken;
 
 import io.multiprocessing4j.ChildProcess;
+import io.multiprocessing4j.ProcessPool;
 import io.multiprocessing4j.Context;
 import io.multiprocessing4j.SerializableBiConsumer;
 import io.multiprocessing4j.SerializableConsumer;
@@ -29,7 +30,9 @@ enum Breakage {
     /** A lock that never excludes anyone. */
     NON_EXCLUDING_LOCK,
     /** Every process reports exit code 0 once it has ended. */
-    ZERO_EXIT_CODE;
+    ZERO_EXIT_CODE,
+    /** A pool whose {@code map} loses its last result. */
+    LOSING_POOL;
 
     /**
      * @param real the context to break
@@ -50,6 +53,9 @@ enum Breakage {
             if ((this == DROPPING_QUEUE || this == DUPLICATING_QUEUE) && result instanceof SharedQueue<?> q
                     && (name.equals("queue") || name.equals("joinableQueue"))) {
                 return faultyQueue(q);
+            }
+            if (this == LOSING_POOL && result instanceof ProcessPool pool && name.equals("pool")) {
+                return losingPool(pool);
             }
             if (this == NON_EXCLUDING_LOCK && result instanceof SharedLock && name.equals("lock")) {
                 return nonExcludingLock();
@@ -94,6 +100,17 @@ enum Breakage {
             }
             return call(q, m, args);
         });
+    }
+
+    private static ProcessPool losingPool(ProcessPool pool) {
+        return (ProcessPool) Proxy.newProxyInstance(Breakage.class.getClassLoader(), new Class<?>[] {ProcessPool.class},
+                (p, m, args) -> {
+                    Object result = call(pool, m, args);
+                    if (m.getName().equals("map") && result instanceof java.util.List<?> list && !list.isEmpty()) {
+                        return list.subList(0, list.size() - 1);
+                    }
+                    return result;
+                });
     }
 
     private static SharedLock nonExcludingLock() {

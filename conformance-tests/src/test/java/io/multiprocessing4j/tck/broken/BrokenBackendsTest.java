@@ -58,4 +58,10 @@ class BrokenBackendsTest {
         Set<String> failed = ids(run(BrokenSuite.ZeroExitCode.class).failed());
         assertEquals(new TreeSet<>(Set.of("P-08", "P-09", "P-10", "P-11", "P-15", "E002-02", "E002-03")), failed);
     }
+
+    @Test
+    void aPoolThatLosesAResultFails() {
+        Set<String> failed = ids(run(BrokenSuite.LosingPool.class).failed());
+        assertEquals(new TreeSet<>(Set.of("PL-02", "E002-07", "E004-06", "E004-09")), failed);
+    }
 }

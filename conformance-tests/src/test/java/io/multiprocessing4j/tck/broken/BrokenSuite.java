@@ -17,6 +17,7 @@ abstract class BrokenSuite extends MultiprocessingTck {
     static final Set<String> QUEUE_CHECKS = Set.of("Q-01", "Q-21", "Q-22", "E000-06", "E002-09");
     static final Set<String> LOCK_CHECKS = Set.of("L-02", "L-06", "L-11", "E000-10", "E002-15");
     static final Set<String> EXIT_CHECKS = Set.of("P-08", "P-09", "P-10", "P-11", "P-15", "E002-02", "E002-03");
+    static final Set<String> POOL_CHECKS = Set.of("PL-02", "E002-07", "E004-06", "E004-09");
 
     abstract Breakage breakage();
 
@@ -59,6 +60,7 @@ abstract class BrokenSuite extends MultiprocessingTck {
             Set<String> all = new java.util.HashSet<>(QUEUE_CHECKS);
             all.addAll(LOCK_CHECKS);
             all.addAll(EXIT_CHECKS);
+            all.addAll(POOL_CHECKS);
             return all;
         }
     }
@@ -112,6 +114,19 @@ abstract class BrokenSuite extends MultiprocessingTck {
         @Override
         Set<String> checks() {
             return EXIT_CHECKS;
+        }
+    }
+
+    /** A pool that loses a result. */
+    static final class LosingPool extends BrokenSuite {
+        @Override
+        Breakage breakage() {
+            return Breakage.LOSING_POOL;
+        }
+
+        @Override
+        Set<String> checks() {
+            return POOL_CHECKS;
         }
     }
 }
