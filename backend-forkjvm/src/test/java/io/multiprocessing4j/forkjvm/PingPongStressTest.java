@@ -166,7 +166,11 @@ class PingPongStressTest {
                                     + " (after " + done + " before); the child then said: " + lastWords(ctl));
                         }
                     }
-                    Object reply = ctl.recv(STALL);
+                    if (!ctl.poll(STALL)) {
+                        fail(what + " ping-pong" + (pin ? " across CPUs" : "") + ": the parent finished round trip "
+                                + (done + PER_COMMAND) + " but the child did not (the parent ran ahead: a spurious wake-up)");
+                    }
+                    Object reply = ctl.recv();
                     assertEquals(PER_COMMAND, reply, what + ": the child's answer after round trip " + (done + PER_COMMAND));
                 }
                 ctl.send(null);
