@@ -22,6 +22,7 @@ import io.multiprocessing4j.QueueFullException;
 import io.multiprocessing4j.SerializationException;
 import io.multiprocessing4j.SharedArray;
 import io.multiprocessing4j.SharedBarrier;
+import io.multiprocessing4j.SharedCondition;
 import io.multiprocessing4j.SharedLock;
 import io.multiprocessing4j.SharedQueue;
 import io.multiprocessing4j.SharedRLock;
@@ -108,6 +109,46 @@ class SharedPrimitivesTest {
         u.release();
         u.release();
         assertEquals(2, u.value());
+    }
+
+    @Test
+    void signalWakesAThreadThatWasWaitingNotTheSignallerWaitingNext() throws Exception {
+        SharedCondition cond = mp.condition();
+        SharedValue turn = mp.rawValue('i', 0);
+        CountDownLatch waiting = new CountDownLatch(1);
+        CompletableFuture<Boolean> partner = CompletableFuture.supplyAsync(() -> {
+            try (var held = cond.lock().held()) {
+                waiting.countDown();
+                while (turn.getInt() != 1) {
+                    if (!cond.await(WAIT)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        });
+        assertTrue(waiting.await(20, TimeUnit.SECONDS));
+        assertTimeoutPreemptively(WAIT, () -> {
+            try (var held = cond.lock().held()) {
+                // the partner counted itself as a waiter before releasing the lock we now hold
+                turn.setInt(1);
+                cond.signal();
+                // once a signaller waiting at once could take its own token: the partner slept on
+                assertFalse(cond.await(Duration.ofMillis(50)), "the signaller woke itself");
+            }
+        });
+        assertTrue(partner.get(20, TimeUnit.SECONDS), "the partner was not woken");
+    }
+
+    @Test
+    void conditionWaiterThatTimedOutTakesNoLaterSignal() throws Exception {
+        SharedCondition cond = mp.condition();
+        try (var held = cond.lock().held()) {
+            assertFalse(cond.await(Duration.ofMillis(20)));
+            cond.signal(); // nobody waits: no token is kept for a later waiter
+            assertFalse(cond.await(Duration.ofMillis(20)));
+            assertEquals("SharedCondition[waiters=0]", cond.toString());
+        }
     }
 
     @Test

@@ -11,18 +11,25 @@ import java.util.Objects;
  * An event in shared memory.
  *
  * <pre>
- *  base +0          +4
- *       | flag (int)| seq (int) | 8 bytes; seq is bumped by set() only
+ *  base +0                                  +4
+ *       | state (int): generation << 1 | flag | unused | 8 bytes
  * </pre>
  *
+ * <p>{@code set()} raises the flag and bumps the generation in one compare-and-set, so that a
+ * waiter can never see one without the other: with two words (flag written, then generation bumped)
+ * a waiter that returned on the flag could start its next wait before the bump landed, take the
+ * late bump for a new {@code set()} and return at once, without one (the forkjvm event ping-pong
+ * ran ahead and then stalled).
+ *
  * <p>As in Python, a waiter woken by {@code set()} returns true even if {@code clear()} followed at
- * once: it notices that {@code seq} moved.
+ * once: it notices that the generation moved.
  */
 public final class ShmEvent implements SharedEvent {
     /** Bytes an event occupies. */
     public static final long SIZE = 8;
-    private static final long FLAG = 0;
-    private static final long SEQ = 4;
+    private static final long STATE = 0;
+    private static final int FLAG = 1;
+    private static final int GENERATION = 2;
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -41,19 +48,23 @@ public final class ShmEvent implements SharedEvent {
     @Override
     public void set() {
         MemorySegment s = region.segment();
-        Words.setInt(s, base + FLAG, 1);
-        Words.getAndAddInt(s, base + SEQ, 1);
-        region.waitStrategy().wakeAll(s, base + SEQ);
+        for (int v; !Words.casInt(s, base + STATE, v = Words.getInt(s, base + STATE), (v + GENERATION) | FLAG); ) {
+            Thread.onSpinWait();
+        }
+        region.waitStrategy().wakeAll(s, base + STATE);
     }
 
     @Override
     public void clear() {
-        Words.setInt(region.segment(), base + FLAG, 0);
+        MemorySegment s = region.segment();
+        for (int v; ((v = Words.getInt(s, base + STATE)) & FLAG) != 0 && !Words.casInt(s, base + STATE, v, v & ~FLAG); ) {
+            Thread.onSpinWait();
+        }
     }
 
     @Override
     public boolean isSet() {
-        return Words.getInt(region.segment(), base + FLAG) == 1;
+        return (Words.getInt(region.segment(), base + STATE) & FLAG) != 0;
     }
 
     @Override
@@ -68,16 +79,18 @@ public final class ShmEvent implements SharedEvent {
 
     private boolean awaitNanos(long nanos) {
         MemorySegment s = region.segment();
-        int start = Words.getInt(s, base + SEQ);
+        int start = Words.getInt(s, base + STATE) >>> 1;
         long deadline = System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4);
         while (true) {
-            if (Words.getInt(s, base + FLAG) == 1 || Words.getInt(s, base + SEQ) != start) {
+            int v = Words.getInt(s, base + STATE);
+            if ((v & FLAG) != 0 || v >>> 1 != start) {
                 return true;
             }
             if (deadline - System.nanoTime() <= 0) {
                 return false;
             }
-            region.waitStrategy().await(s, base + SEQ, start, deadline);
+            // a clear() also changes the word: the strategy returns and we wait again on the new value
+            region.waitStrategy().await(s, base + STATE, v, deadline);
         }
     }
 
