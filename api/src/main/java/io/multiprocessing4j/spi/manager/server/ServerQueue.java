@@ -40,13 +40,8 @@ public final class ServerQueue extends AbstractSharedQueue<Object> implements Se
     @Override
     protected synchronized boolean insert(Object e, long nanos) {
         Objects.requireNonNull(e, "a queue refuses null");
-        long deadline = Caller.deadline(nanos);
-        while (isFull()) {
-            long left = Caller.left(deadline);
-            if (left <= 0) {
-                return false;
-            }
-            Caller.await(this, left);
+        if (!Caller.awaitWhile(this, this::isFull, nanos)) {
+            return false;
         }
         items.add(e);
         notifyAll();
@@ -55,13 +50,8 @@ public final class ServerQueue extends AbstractSharedQueue<Object> implements Se
 
     @Override
     protected synchronized Object removeHead(long nanos) {
-        long deadline = Caller.deadline(nanos);
-        while (items.isEmpty()) {
-            long left = Caller.left(deadline);
-            if (left <= 0) {
-                return null;
-            }
-            Caller.await(this, left);
+        if (!Caller.awaitWhile(this, items::isEmpty, nanos)) {
+            return null;
         }
         Object e = items.poll();
         notifyAll();
