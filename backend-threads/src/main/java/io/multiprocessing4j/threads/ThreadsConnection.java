@@ -7,6 +7,7 @@ import io.multiprocessing4j.Pipe;
 import io.multiprocessing4j.SerializationException;
 import io.multiprocessing4j.spi.Checks;
 import io.multiprocessing4j.spi.ProcessScope;
+import io.multiprocessing4j.spi.channel.ConnectionChecks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -198,8 +199,7 @@ final class ThreadsConnection implements Connection {
 
     @Override
     public void sendBytes(byte[] data, int offset, int size) {
-        Objects.requireNonNull(data, "data");
-        Objects.checkFromIndexSize(offset, size, data.length);
+        ConnectionChecks.checkSlice(data, offset, size);
         Channel c = output();
         c.send(new Bytes(Arrays.copyOfRange(data, offset, offset + size)));
     }
@@ -211,10 +211,7 @@ final class ThreadsConnection implements Connection {
 
     @Override
     public int recvBytesInto(byte[] buffer, int offset) {
-        Objects.requireNonNull(buffer, "buffer");
-        if (offset < 0 || offset > buffer.length) {
-            throw new IndexOutOfBoundsException("offset " + offset + " out of range for buffer length " + buffer.length);
-        }
+        ConnectionChecks.checkBuffer(buffer, offset);
         byte[] message = bytesOf(take(Long.MAX_VALUE, null));
         if (message.length > buffer.length - offset) {
             throw new BufferTooShortException("message of " + message.length + " bytes does not fit in "

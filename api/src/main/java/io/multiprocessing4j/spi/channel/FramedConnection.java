@@ -1,6 +1,5 @@
 package io.multiprocessing4j.spi.channel;
 
-import io.multiprocessing4j.BufferTooShortException;
 import io.multiprocessing4j.Connection;
 import io.multiprocessing4j.ConnectionEOFException;
 import io.multiprocessing4j.OperationTimeoutException;
@@ -71,8 +70,7 @@ public abstract class FramedConnection implements Connection {
 
     @Override
     public void sendBytes(byte[] data, int offset, int size) {
-        Objects.requireNonNull(data, "data");
-        Objects.checkFromIndexSize(offset, size, data.length);
+        ConnectionChecks.checkSlice(data, offset, size);
         checkWritable();
         writeFrame(data, offset, size);
     }
@@ -96,18 +94,10 @@ public abstract class FramedConnection implements Connection {
 
     @Override
     public int recvBytesInto(byte[] buffer, int offset) {
-        Objects.requireNonNull(buffer, "buffer");
-        if (offset < 0 || offset > buffer.length) {
-            throw new IndexOutOfBoundsException("offset " + offset + " out of range for buffer length " + buffer.length);
-        }
+        ConnectionChecks.checkBuffer(buffer, offset);
         checkReadable();
         byte[] message = receive(Long.MAX_VALUE);
-        if (message.length > buffer.length - offset) {
-            throw new BufferTooShortException("message of " + message.length + " bytes does not fit in "
-                    + (buffer.length - offset) + " bytes", message);
-        }
-        System.arraycopy(message, 0, buffer, offset, message.length);
-        return message.length;
+        return ConnectionChecks.copyInto(message, buffer, offset);
     }
 
     @Override

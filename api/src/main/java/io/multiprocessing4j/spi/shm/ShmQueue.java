@@ -5,18 +5,16 @@ import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.QueueEmptyException;
 import io.multiprocessing4j.QueueFullException;
 import io.multiprocessing4j.spi.Checks;
+import io.multiprocessing4j.spi.queue.AbstractSharedQueue;
 import io.multiprocessing4j.spi.serialization.Codec;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
-import java.util.AbstractQueue;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A queue in shared memory, with no broker: a ring of serialized items guarded by a
@@ -38,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * Every change happens under the lock after its bytes are written, so a process that dies
  * holding the lock (which the next one recovers) loses at most the item it was putting.
  */
-public final class ShmQueue<E> extends AbstractQueue<E> implements JoinableQueue<E> {
+public final class ShmQueue<E> extends AbstractSharedQueue<E> implements JoinableQueue<E> {
     /** Bytes before the ring. */
     public static final long HEADER = 64;
     private static final long HEAD = 32;
@@ -73,44 +71,7 @@ public final class ShmQueue<E> extends AbstractQueue<E> implements JoinableQueue
     // ---- putting ----
 
     @Override
-    public void put(E e) {
-        putNanos(e, Long.MAX_VALUE);
-    }
-
-    @Override
-    public void put(E e, Duration timeout) {
-        putNanos(e, Checks.timeoutNanos(timeout));
-    }
-
-    @Override
-    public void putNowait(E e) {
-        putNanos(e, 0);
-    }
-
-    @Override
-    public boolean offer(E e) {
-        try {
-            putNanos(e, 0);
-            return true;
-        } catch (QueueFullException full) {
-            return false;
-        }
-    }
-
-    @Override
-    public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
-        try {
-            putNanos(e, Math.max(0, unit.toNanos(timeout)));
-            return true;
-        } catch (QueueFullException full) {
-            return false;
-        } catch (ProcessInterruptedException pie) {
-            Thread.interrupted();
-            throw new InterruptedException(pie.getMessage());
-        }
-    }
-
-    private void putNanos(E e, long nanos) {
+    protected boolean insert(E e, long nanos) {
         Objects.requireNonNull(e, "a queue does not accept null");
         checkOpen();
         byte[] item = Codec.serialize(e);
@@ -140,10 +101,10 @@ public final class ShmQueue<E> extends AbstractQueue<E> implements JoinableQueue
                     Words.setInt(s, UNFINISHED, Words.getInt(s, UNFINISHED) + 1);
                     bump(s);
                     spilled = false;
-                    return;
+                    return true;
                 }
                 if (deadline - System.nanoTime() <= 0) {
-                    throw new QueueFullException("the queue is full (maxsize " + maxsize + ")");
+                    return false;
                 }
                 waitForChange(s, deadline);
             }
@@ -153,6 +114,11 @@ public final class ShmQueue<E> extends AbstractQueue<E> implements JoinableQueue
                 allocator.free((ShmRegion) Codec.deserialize(record));
             }
         }
+    }
+
+    @Override
+    protected QueueFullException fullException(Duration timeout) {
+        return new QueueFullException("the queue is full (maxsize " + maxsize + ")");
     }
 
     private byte[] spill(byte[] item) {
@@ -181,47 +147,7 @@ public final class ShmQueue<E> extends AbstractQueue<E> implements JoinableQueue
     // ---- taking ----
 
     @Override
-    public E take() {
-        return getNanos(Long.MAX_VALUE);
-    }
-
-    @Override
-    public E get() {
-        return getNanos(Long.MAX_VALUE);
-    }
-
-    @Override
-    public E get(Duration timeout) {
-        return getNanos(Checks.timeoutNanos(timeout));
-    }
-
-    @Override
-    public E getNowait() {
-        return getNanos(0);
-    }
-
-    @Override
-    public E poll() {
-        try {
-            return getNanos(0);
-        } catch (QueueEmptyException e) {
-            return null;
-        }
-    }
-
-    @Override
-    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        try {
-            return getNanos(Math.max(0, unit.toNanos(timeout)));
-        } catch (QueueEmptyException e) {
-            return null;
-        } catch (ProcessInterruptedException pie) {
-            Thread.interrupted();
-            throw new InterruptedException(pie.getMessage());
-        }
-    }
-
-    private E getNanos(long nanos) {
+    protected E removeHead(long nanos) {
         checkOpen();
         MemorySegment s = region.segment();
         long deadline = System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4);
@@ -231,7 +157,7 @@ public final class ShmQueue<E> extends AbstractQueue<E> implements JoinableQueue
         try {
             while (Words.getInt(s, COUNT) == 0) {
                 if (deadline - System.nanoTime() <= 0) {
-                    throw new QueueEmptyException("the queue is empty");
+                    return null;
                 }
                 waitForChange(s, deadline);
             }
@@ -246,6 +172,11 @@ public final class ShmQueue<E> extends AbstractQueue<E> implements JoinableQueue
             lock.release();
         }
         return decode(header, record, true);
+    }
+
+    @Override
+    protected QueueEmptyException emptyException(Duration timeout) {
+        return new QueueEmptyException("the queue is empty");
     }
 
     @SuppressWarnings("unchecked")
@@ -301,32 +232,7 @@ public final class ShmQueue<E> extends AbstractQueue<E> implements JoinableQueue
         return java.util.Collections.unmodifiableList(snapshot(Integer.MAX_VALUE)).iterator();
     }
 
-    @Override
-    public int drainTo(Collection<? super E> c) {
-        return drainTo(c, Integer.MAX_VALUE);
-    }
-
-    @Override
-    public int drainTo(Collection<? super E> c, int maxElements) {
-        Objects.requireNonNull(c, "c");
-        if (c == this) {
-            throw new IllegalArgumentException("cannot drain a queue into itself");
-        }
-        int n = 0;
-        E e;
-        while (n < maxElements && (e = poll()) != null) {
-            c.add(e);
-            n++;
-        }
-        return n;
-    }
-
     // ---- state ----
-
-    @Override
-    public int size() {
-        return qsize();
-    }
 
     @Override
     public int qsize() {

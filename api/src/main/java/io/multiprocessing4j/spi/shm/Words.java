@@ -36,6 +36,11 @@ public final class Words {
         return (int) INT.getAndAdd(s, off, d);
     }
 
+    /** @param s the memory @param off the offset @param v the new int @return the previous value */
+    public static int getAndSetInt(MemorySegment s, long off, int v) {
+        return (int) INT.getAndSet(s, off, v);
+    }
+
     /** @param s the memory @param off the offset @return the long, read volatile */
     public static long getLong(MemorySegment s, long off) {
         return (long) LONG.getVolatile(s, off);

@@ -1,12 +1,12 @@
 package io.multiprocessing4j.posix.channel;
 
-import io.multiprocessing4j.BufferTooShortException;
 import io.multiprocessing4j.Connection;
 import io.multiprocessing4j.OperationTimeoutException;
 import io.multiprocessing4j.Pipe;
 import io.multiprocessing4j.posix.ffi.Descriptors;
 import io.multiprocessing4j.posix.ffi.FdPassing;
 import io.multiprocessing4j.spi.Checks;
+import io.multiprocessing4j.spi.channel.ConnectionChecks;
 import io.multiprocessing4j.spi.serialization.Codec;
 import java.io.IOException;
 import java.io.NotSerializableException;
@@ -161,8 +161,7 @@ public final class PosixConnection implements Connection {
 
     @Override
     public void sendBytes(byte[] data, int offset, int size) {
-        Objects.requireNonNull(data, "data");
-        Objects.checkFromIndexSize(offset, size, data.length);
+        ConnectionChecks.checkSlice(data, offset, size);
         byte[] frame = new byte[size + 1];
         System.arraycopy(data, offset, frame, 1, size);
         open(false).write(frame, 0, frame.length);
@@ -175,17 +174,9 @@ public final class PosixConnection implements Connection {
 
     @Override
     public int recvBytesInto(byte[] buffer, int offset) {
-        Objects.requireNonNull(buffer, "buffer");
-        if (offset < 0 || offset > buffer.length) {
-            throw new IndexOutOfBoundsException("offset " + offset + " out of range for buffer length " + buffer.length);
-        }
+        ConnectionChecks.checkBuffer(buffer, offset);
         byte[] message = raw(open(true).read(Long.MAX_VALUE));
-        if (message.length > buffer.length - offset) {
-            throw new BufferTooShortException("message of " + message.length + " bytes does not fit in "
-                    + (buffer.length - offset) + " bytes", message);
-        }
-        System.arraycopy(message, 0, buffer, offset, message.length);
-        return message.length;
+        return ConnectionChecks.copyInto(message, buffer, offset);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.multiprocessing4j.SharedRLock;
 import io.multiprocessing4j.SharedValue;
 import io.multiprocessing4j.TypeCode;
 import io.multiprocessing4j.posix.shm.ShmRef;
-import io.multiprocessing4j.posix.sync.Atomics;
+import io.multiprocessing4j.spi.shm.Words;
 import io.multiprocessing4j.posix.sync.PosixRLock;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
@@ -121,14 +121,14 @@ public final class PosixValue implements SharedValue {
 
     private boolean cas(MemorySegment s, long expected, long update) {
         if (typeCode.size() == 8) {
-            return Atomics.casLong(s, DATA, expected, update);
+            return Words.casLong(s, DATA, expected, update);
         }
-        int old = Atomics.getInt(s, DATA);
+        int old = Words.getInt(s, DATA);
         long mask = typeCode.size() == 4 ? 0xFFFF_FFFFL : (1L << (8 * typeCode.size())) - 1;
         if (!Elements.sameValue(typeCode, old, mask, expected)) {
             return false;
         }
-        return Atomics.casInt(s, DATA, old, (int) ((old & ~mask) | (update & mask)));
+        return Words.casInt(s, DATA, old, (int) ((old & ~mask) | (update & mask)));
     }
 
     private void requireInteger(String what) {

@@ -1,21 +1,16 @@
 package io.multiprocessing4j.posix.queue;
 
-import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.QueueEmptyException;
 import io.multiprocessing4j.QueueFullException;
-import io.multiprocessing4j.SharedQueue;
 import io.multiprocessing4j.posix.shm.SegmentOwner;
 import io.multiprocessing4j.posix.sync.Waiting;
-import io.multiprocessing4j.spi.Checks;
+import io.multiprocessing4j.spi.queue.AbstractSharedQueue;
 import java.io.Serial;
 import java.time.Duration;
-import java.util.AbstractQueue;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Python's {@code multiprocessing.Queue} on a {@link QueueCore} in shared memory. Items are encoded
@@ -28,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @param <E> the item type
  */
-public class PosixQueue<E> extends AbstractQueue<E> implements SharedQueue<E> {
+public class PosixQueue<E> extends AbstractSharedQueue<E> {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -76,39 +71,17 @@ public class PosixQueue<E> extends AbstractQueue<E> implements SharedQueue<E> {
     }
 
     @Override
-    public void put(E e) {
-        put(e, Long.MAX_VALUE);
+    protected boolean insert(E e, long nanos) {
+        return put(e, Waiting.deadline(nanos));
     }
 
     @Override
-    public void put(E e, Duration timeout) {
-        long nanos = Checks.timeoutNanos(timeout);
-        if (!put(e, Waiting.deadline(nanos))) {
-            throw new QueueFullException("queue " + core.name() + " stayed full (maxsize " + core.maxsize()
-                    + ") for " + timeout);
+    protected QueueFullException fullException(Duration timeout) {
+        if (timeout == null) {
+            return new QueueFullException("queue " + core.name() + " is full (maxsize " + core.maxsize() + ")");
         }
-    }
-
-    @Override
-    public void putNowait(E e) {
-        if (!put(e, Waiting.deadline(0))) {
-            throw new QueueFullException("queue " + core.name() + " is full (maxsize " + core.maxsize() + ")");
-        }
-    }
-
-    @Override
-    public boolean offer(E e) {
-        return put(e, Waiting.deadline(0));
-    }
-
-    @Override
-    public boolean offer(E e, long timeout, TimeUnit unit) throws InterruptedException {
-        try {
-            return put(e, Waiting.deadline(Math.max(0, unit.toNanos(timeout))));
-        } catch (ProcessInterruptedException ex) {
-            Thread.interrupted();
-            throw new InterruptedException(ex.getMessage());
-        }
+        return new QueueFullException("queue " + core.name() + " stayed full (maxsize " + core.maxsize()
+                + ") for " + timeout);
     }
 
     @SuppressWarnings("unchecked")
@@ -119,47 +92,16 @@ public class PosixQueue<E> extends AbstractQueue<E> implements SharedQueue<E> {
     }
 
     @Override
-    public E take() {
-        return take(Long.MAX_VALUE);
+    protected E removeHead(long nanos) {
+        return take(Waiting.deadline(nanos));
     }
 
     @Override
-    public E get() {
-        return take(Long.MAX_VALUE);
-    }
-
-    @Override
-    public E get(Duration timeout) {
-        long nanos = Checks.timeoutNanos(timeout);
-        E e = take(Waiting.deadline(nanos));
-        if (e == null) {
-            throw new QueueEmptyException("queue " + core.name() + " stayed empty for " + timeout);
+    protected QueueEmptyException emptyException(Duration timeout) {
+        if (timeout == null) {
+            return new QueueEmptyException("queue " + core.name() + " is empty");
         }
-        return e;
-    }
-
-    @Override
-    public E getNowait() {
-        E e = take(Waiting.deadline(0));
-        if (e == null) {
-            throw new QueueEmptyException("queue " + core.name() + " is empty");
-        }
-        return e;
-    }
-
-    @Override
-    public E poll() {
-        return take(Waiting.deadline(0));
-    }
-
-    @Override
-    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        try {
-            return take(Waiting.deadline(Math.max(0, unit.toNanos(timeout))));
-        } catch (ProcessInterruptedException ex) {
-            Thread.interrupted();
-            throw new InterruptedException(ex.getMessage());
-        }
+        return new QueueEmptyException("queue " + core.name() + " stayed empty for " + timeout);
     }
 
     @Override
@@ -180,33 +122,10 @@ public class PosixQueue<E> extends AbstractQueue<E> implements SharedQueue<E> {
     }
 
     @Override
-    public int size() {
-        return qsize();
-    }
-
-    @Override
     public int remainingCapacity() {
         requireOpen();
         int max = core.maxsize();
         return max <= 0 ? Integer.MAX_VALUE : (int) Math.max(0, max - core.size());
-    }
-
-    @Override
-    public int drainTo(Collection<? super E> c) {
-        return drainTo(c, Integer.MAX_VALUE);
-    }
-
-    @Override
-    public int drainTo(Collection<? super E> c, int maxElements) {
-        Objects.requireNonNull(c, "c");
-        if (c == this) {
-            throw new IllegalArgumentException("cannot drain a queue into itself");
-        }
-        int n = 0;
-        for (E e; n < maxElements && (e = poll()) != null; n++) {
-            c.add(e);
-        }
-        return n;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.multiprocessing4j.SerializationException;
 import io.multiprocessing4j.posix.shm.SegmentOwner;
 import io.multiprocessing4j.posix.shm.Segments;
 import io.multiprocessing4j.posix.shm.ShmRef;
-import io.multiprocessing4j.posix.sync.Atomics;
+import io.multiprocessing4j.spi.shm.Words;
 import io.multiprocessing4j.posix.sync.RobustMutex;
 import io.multiprocessing4j.posix.sync.Waiting;
 import java.io.Serial;
@@ -80,8 +80,8 @@ final class QueueCore implements Serializable {
         MemorySegment h = ref.segment();
         int capacity = maxsize > 0 ? Math.min(maxsize, INITIAL_CAPACITY) : INITIAL_CAPACITY;
         Ring.create(ref.name(), 0, capacity);
-        Atomics.setInt(h, MAXSIZE, maxsize);
-        Atomics.setLong(h, RING, capacity);
+        Words.setInt(h, MAXSIZE, maxsize);
+        Words.setLong(h, RING, capacity);
         return new QueueCore(ref);
     }
 
@@ -90,13 +90,13 @@ final class QueueCore implements Serializable {
     }
 
     int maxsize() {
-        return Atomics.getInt(header.segment(), MAXSIZE);
+        return Words.getInt(header.segment(), MAXSIZE);
     }
 
     long size() {
         MemorySegment h = header.segment();
-        long head = Atomics.getLong(h, HEAD);
-        return Math.max(0, Atomics.getLong(h, TAIL) - head);
+        long head = Words.getLong(h, HEAD);
+        return Math.max(0, Words.getLong(h, TAIL) - head);
     }
 
     /** Puts an encoded item. @return false if the queue stayed full (or the lock busy) until the deadline */
@@ -104,7 +104,7 @@ final class QueueCore implements Serializable {
         MemorySegment h = header.segment();
         String spill = null;
         if (bytes.length > Ring.INLINE) {
-            spill = Ring.spill(header.name(), Atomics.getAndAddLong(h, SPILL_SERIAL, 1), bytes);
+            spill = Ring.spill(header.name(), Words.getAndAddLong(h, SPILL_SERIAL, 1), bytes);
         }
         Ring.Item item = new Ring.Item(kind, bytes, spill);
         boolean done = false;
@@ -120,15 +120,15 @@ final class QueueCore implements Serializable {
 
     private boolean putItem(MemorySegment h, Ring.Item item, long deadline) {
         while (true) {
-            int roomSeq = Atomics.getInt(h, GET_SEQ); // before head is read: see awaitChange below
+            int roomSeq = Words.getInt(h, GET_SEQ); // before head is read: see awaitChange below
             if (RobustMutex.acquire(h, PRODUCER, lockDeadline(deadline), "producer lock of queue " + header) == RobustMutex.Result.TIMED_OUT) {
                 return false;
             }
             boolean committed = false;
             try {
-                long tail = Atomics.getLong(h, TAIL);
-                long size = tail - Atomics.getLong(h, HEAD);
-                int max = Atomics.getInt(h, MAXSIZE);
+                long tail = Words.getLong(h, TAIL);
+                long size = tail - Words.getLong(h, HEAD);
+                int max = Words.getInt(h, MAXSIZE);
                 if (max <= 0 || size < max) {
                     RingView v = view(h);
                     if (size >= v.capacity()) {
@@ -139,15 +139,15 @@ final class QueueCore implements Serializable {
                     if (hook != null) {
                         hook.run();
                     }
-                    Atomics.setLong(h, TAIL, tail + 1); // the commit: the item exists from here on
+                    Words.setLong(h, TAIL, tail + 1); // the commit: the item exists from here on
                     committed = true;
                 }
             } finally {
                 RobustMutex.release(h, PRODUCER);
             }
             if (committed) {
-                Atomics.getAndAddInt(h, PUT_SEQ, 1);
-                if (Atomics.getInt(h, CONSUMER_SLEEPERS) > 0) {
+                Words.getAndAddInt(h, PUT_SEQ, 1);
+                if (Words.getInt(h, CONSUMER_SLEEPERS) > 0) {
                     Waiting.wakeOne(h, PUT_SEQ);
                 }
                 return true;
@@ -162,29 +162,29 @@ final class QueueCore implements Serializable {
     Ring.Item take(long deadline) {
         MemorySegment h = header.segment();
         while (true) {
-            int itemSeq = Atomics.getInt(h, PUT_SEQ); // before tail is read
+            int itemSeq = Words.getInt(h, PUT_SEQ); // before tail is read
             if (RobustMutex.acquire(h, CONSUMER, lockDeadline(deadline), "consumer lock of queue " + header) == RobustMutex.Result.TIMED_OUT) {
                 return null;
             }
             Ring.Item item = null;
             RuntimeException lost = null;
             try {
-                long head = Atomics.getLong(h, HEAD);
-                if (head < Atomics.getLong(h, TAIL)) {
+                long head = Words.getLong(h, HEAD);
+                if (head < Words.getLong(h, TAIL)) {
                     RingView v = view(h);
                     try {
                         item = Ring.read(v.segment(), v.capacity(), head);
                     } catch (RuntimeException e) {
                         lost = e; // skip the unreadable item rather than block every consumer on it
                     }
-                    Atomics.setLong(h, HEAD, head + 1);
+                    Words.setLong(h, HEAD, head + 1);
                 }
             } finally {
                 RobustMutex.release(h, CONSUMER);
             }
             if (item != null || lost != null) {
-                Atomics.getAndAddInt(h, GET_SEQ, 1);
-                if (Atomics.getInt(h, PRODUCER_SLEEPERS) > 0) {
+                Words.getAndAddInt(h, GET_SEQ, 1);
+                if (Words.getInt(h, PRODUCER_SLEEPERS) > 0) {
                     Waiting.wakeOne(h, GET_SEQ);
                 }
                 if (lost != null) {
@@ -208,8 +208,8 @@ final class QueueCore implements Serializable {
         try {
             List<Ring.Item> items = new ArrayList<>();
             RingView v = view(h);
-            long tail = Atomics.getLong(h, TAIL);
-            for (long p = Atomics.getLong(h, HEAD); p < tail && items.size() < limit; p++) {
+            long tail = Words.getLong(h, TAIL);
+            for (long p = Words.getLong(h, HEAD); p < tail && items.size() < limit; p++) {
                 items.add(Ring.read(v.segment(), v.capacity(), p));
             }
             return items;
@@ -222,15 +222,15 @@ final class QueueCore implements Serializable {
     void taskDone() {
         MemorySegment h = header.segment();
         while (true) {
-            long done = Atomics.getLong(h, DONE);
-            long put = Atomics.getLong(h, TAIL);
+            long done = Words.getLong(h, DONE);
+            long put = Words.getLong(h, TAIL);
             if (done >= put) {
                 throw new IllegalStateException("taskDone() called too many times on queue " + header
                         + " (" + done + " done, " + put + " put)");
             }
-            if (Atomics.casLong(h, DONE, done, done + 1)) {
-                if (done + 1 == Atomics.getLong(h, TAIL)) {
-                    Atomics.getAndAddInt(h, DONE_SEQ, 1);
+            if (Words.casLong(h, DONE, done, done + 1)) {
+                if (done + 1 == Words.getLong(h, TAIL)) {
+                    Words.getAndAddInt(h, DONE_SEQ, 1);
                     Waiting.wakeAll(h, DONE_SEQ);
                 }
                 return;
@@ -242,8 +242,8 @@ final class QueueCore implements Serializable {
     boolean join(long deadline) {
         MemorySegment h = header.segment();
         while (true) {
-            int seq = Atomics.getInt(h, DONE_SEQ);
-            if (Atomics.getLong(h, DONE) >= Atomics.getLong(h, TAIL)) {
+            int seq = Words.getInt(h, DONE_SEQ);
+            if (Words.getLong(h, DONE) >= Words.getLong(h, TAIL)) {
                 return true;
             }
             if (!Waiting.awaitChange(h, DONE_SEQ, seq, deadline, "queue " + header + " join")) {
@@ -264,17 +264,17 @@ final class QueueCore implements Serializable {
     private static boolean sleepFor(MemorySegment h, long word, long sleepers, int seen, long deadline) {
         // Announce first, then sleep only while the word still holds the value read before the
         // state was checked: a change made after that check is never slept through.
-        Atomics.getAndAddInt(h, sleepers, 1);
+        Words.getAndAddInt(h, sleepers, 1);
         try {
             return Waiting.awaitChange(h, word, seen, deadline, "queue");
         } finally {
-            Atomics.getAndAddInt(h, sleepers, -1);
+            Words.getAndAddInt(h, sleepers, -1);
         }
     }
 
     /** The current ring, attached in this process if it changed. Called under either lock. */
     private RingView view(MemorySegment h) {
-        long ring = Atomics.getLong(h, RING);
+        long ring = Words.getLong(h, RING);
         int generation = (int) (ring >>> 32);
         RingView v = view;
         if (v != null && v.generation() == generation) {
@@ -295,15 +295,15 @@ final class QueueCore implements Serializable {
             if (old.capacity() >= MAX_CAPACITY) {
                 throw new IllegalStateException("queue " + header + " holds " + old.capacity() + " items: too many");
             }
-            int max = Atomics.getInt(h, MAXSIZE);
+            int max = Words.getInt(h, MAXSIZE);
             int capacity = old.capacity() * 2;
             if (max > 0) {
                 capacity = Math.min(capacity, max);
             }
             int generation = old.generation() + 1;
             MemorySegment segment = Ring.create(header.name(), generation, capacity);
-            Ring.copy(old.segment(), old.capacity(), segment, capacity, Atomics.getLong(h, HEAD), Atomics.getLong(h, TAIL));
-            Atomics.setLong(h, RING, ((long) generation << 32) | capacity);
+            Ring.copy(old.segment(), old.capacity(), segment, capacity, Words.getLong(h, HEAD), Words.getLong(h, TAIL));
+            Words.setLong(h, RING, ((long) generation << 32) | capacity);
             Ring.unlinkQuietly(Ring.ringName(header.name(), old.generation()));
             RingView fresh = new RingView(generation, capacity, segment);
             view = fresh;

@@ -7,6 +7,7 @@ import io.multiprocessing4j.SharedBarrier;
 import io.multiprocessing4j.posix.shm.ShmRef;
 import io.multiprocessing4j.spi.Checks;
 import io.multiprocessing4j.spi.ExitRequest;
+import io.multiprocessing4j.spi.shm.Words;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class PosixBarrier implements SharedBarrier {
      * @return the handle
      */
     public static PosixBarrier create(ShmRef ref, int parties, SerializableRunnable action, Duration defaultTimeout) {
-        Atomics.setInt(Objects.requireNonNull(ref, "ref").segment(), PARTIES, parties);
+        Words.setInt(Objects.requireNonNull(ref, "ref").segment(), PARTIES, parties);
         return new PosixBarrier(ref, action, defaultTimeout);
     }
 
@@ -87,9 +88,9 @@ public final class PosixBarrier implements SharedBarrier {
             if (state(s) == BROKEN) {
                 throw new BarrierBrokenException("barrier " + ref + " is broken");
             }
-            int count = Atomics.getInt(s, COUNT);
+            int count = Words.getInt(s, COUNT);
             int parties = parties();
-            Atomics.setInt(s, COUNT, count + 1);
+            Words.setInt(s, COUNT, count + 1);
             try {
                 int index = count;
                 if (index == parties - 1) {
@@ -100,8 +101,8 @@ public final class PosixBarrier implements SharedBarrier {
                 }
                 return index;
             } finally {
-                int left = Atomics.getInt(s, COUNT) - 1;
-                Atomics.setInt(s, COUNT, left);
+                int left = Words.getInt(s, COUNT) - 1;
+                Words.setInt(s, COUNT, left);
                 if (left == 0 && (state(s) == RESETTING || state(s) == DRAINING)) {
                     setState(s, FILLING);
                 }
@@ -145,7 +146,7 @@ public final class PosixBarrier implements SharedBarrier {
 
     /** Releases the mutex, sleeps for a state change (one slice at most), reacquires. Holds the mutex. */
     private boolean waitForChange(MemorySegment s, long deadline) {
-        int seq = Atomics.getInt(s, SEQ);
+        int seq = Words.getInt(s, SEQ);
         RobustMutex.release(s, MUTEX);
         boolean inTime;
         try {
@@ -176,12 +177,12 @@ public final class PosixBarrier implements SharedBarrier {
     }
 
     private static int state(MemorySegment s) {
-        return Atomics.getInt(s, STATE);
+        return Words.getInt(s, STATE);
     }
 
     private static void setState(MemorySegment s, int state) {
-        Atomics.setInt(s, STATE, state);
-        Atomics.getAndAddInt(s, SEQ, 1);
+        Words.setInt(s, STATE, state);
+        Words.getAndAddInt(s, SEQ, 1);
         Waiting.wakeAll(s, SEQ);
     }
 
@@ -191,13 +192,13 @@ public final class PosixBarrier implements SharedBarrier {
 
     @Override
     public int parties() {
-        return Atomics.getInt(ref.segment(), PARTIES);
+        return Words.getInt(ref.segment(), PARTIES);
     }
 
     @Override
     public int waiting() {
         MemorySegment s = ref.segment();
-        return state(s) == FILLING ? Atomics.getInt(s, COUNT) : 0;
+        return state(s) == FILLING ? Words.getInt(s, COUNT) : 0;
     }
 
     @Override
@@ -205,7 +206,7 @@ public final class PosixBarrier implements SharedBarrier {
         MemorySegment s = ref.segment();
         lockUninterruptibly(s);
         try {
-            if (Atomics.getInt(s, COUNT) > 0) {
+            if (Words.getInt(s, COUNT) > 0) {
                 if (state(s) == FILLING || state(s) == BROKEN) {
                     setState(s, RESETTING);
                 }

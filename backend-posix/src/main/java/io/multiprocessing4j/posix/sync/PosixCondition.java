@@ -5,6 +5,7 @@ import io.multiprocessing4j.SharedCondition;
 import io.multiprocessing4j.SharedMutex;
 import io.multiprocessing4j.posix.shm.ShmRef;
 import io.multiprocessing4j.spi.Checks;
+import io.multiprocessing4j.spi.shm.Words;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -64,7 +65,7 @@ public final class PosixCondition implements SharedCondition {
     private boolean await(long deadline) {
         requireHeld("wait on");
         MemorySegment s = ref.segment();
-        Atomics.getAndAddLong(s, COUNTS, 1L << 32);
+        Words.getAndAddLong(s, COUNTS, 1L << 32);
         int saved = lock.releaseForWait();
         boolean signalled;
         try {
@@ -81,7 +82,7 @@ public final class PosixCondition implements SharedCondition {
     private boolean sleepForGrant(MemorySegment s, long deadline) {
         boolean spun = false;
         while (true) {
-            int seq = Atomics.getInt(s, SEQ);
+            int seq = Words.getInt(s, SEQ);
             if (takeGrant(s)) {
                 return true;
             }
@@ -99,11 +100,11 @@ public final class PosixCondition implements SharedCondition {
 
     private static boolean takeGrant(MemorySegment s) {
         while (true) {
-            long c = Atomics.getLong(s, COUNTS);
+            long c = Words.getLong(s, COUNTS);
             if ((int) c == 0) {
                 return false;
             }
-            if (Atomics.casLong(s, COUNTS, c, c - (1L << 32) - 1)) {
+            if (Words.casLong(s, COUNTS, c, c - (1L << 32) - 1)) {
                 return true;
             }
         }
@@ -112,10 +113,10 @@ public final class PosixCondition implements SharedCondition {
     /** Leaves the waiters; takes a grant instead if one is there. @return whether a grant was taken */
     private static boolean withdraw(MemorySegment s) {
         while (true) {
-            long c = Atomics.getLong(s, COUNTS);
+            long c = Words.getLong(s, COUNTS);
             boolean grant = (int) c != 0;
             long next = grant ? c - (1L << 32) - 1 : c - (1L << 32);
-            if (Atomics.casLong(s, COUNTS, c, next)) {
+            if (Words.casLong(s, COUNTS, c, next)) {
                 return grant;
             }
         }
@@ -126,15 +127,15 @@ public final class PosixCondition implements SharedCondition {
         requireHeld("signal");
         MemorySegment s = ref.segment();
         while (true) {
-            long c = Atomics.getLong(s, COUNTS);
+            long c = Words.getLong(s, COUNTS);
             if ((c >>> 32) <= (c & 0xFFFF_FFFFL)) {
                 return; // nobody waits who is not already signalled
             }
-            if (Atomics.casLong(s, COUNTS, c, c + 1)) {
+            if (Words.casLong(s, COUNTS, c, c + 1)) {
                 break;
             }
         }
-        Atomics.getAndAddInt(s, SEQ, 1);
+        Words.getAndAddInt(s, SEQ, 1);
         Waiting.wakeOne(s, SEQ);
     }
 
@@ -143,16 +144,16 @@ public final class PosixCondition implements SharedCondition {
         requireHeld("signal");
         MemorySegment s = ref.segment();
         while (true) {
-            long c = Atomics.getLong(s, COUNTS);
+            long c = Words.getLong(s, COUNTS);
             long waiters = c >>> 32;
             if (waiters <= (c & 0xFFFF_FFFFL)) {
                 return;
             }
-            if (Atomics.casLong(s, COUNTS, c, (waiters << 32) | waiters)) {
+            if (Words.casLong(s, COUNTS, c, (waiters << 32) | waiters)) {
                 break;
             }
         }
-        Atomics.getAndAddInt(s, SEQ, 1);
+        Words.getAndAddInt(s, SEQ, 1);
         Waiting.wakeAll(s, SEQ);
     }
 

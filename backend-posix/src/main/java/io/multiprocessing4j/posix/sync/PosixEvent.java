@@ -3,6 +3,7 @@ package io.multiprocessing4j.posix.sync;
 import io.multiprocessing4j.SharedEvent;
 import io.multiprocessing4j.posix.shm.ShmRef;
 import io.multiprocessing4j.spi.Checks;
+import io.multiprocessing4j.spi.shm.Words;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -28,19 +29,19 @@ public final class PosixEvent implements SharedEvent {
     @Override
     public void set() {
         MemorySegment s = ref.segment();
-        if (Atomics.getAndSetInt(s, 0, 1) == 0) {
+        if (Words.getAndSetInt(s, 0, 1) == 0) {
             Waiting.wakeAll(s, 0);
         }
     }
 
     @Override
     public void clear() {
-        Atomics.setInt(ref.segment(), 0, 0);
+        Words.setInt(ref.segment(), 0, 0);
     }
 
     @Override
     public boolean isSet() {
-        return Atomics.getInt(ref.segment(), 0) != 0;
+        return Words.getInt(ref.segment(), 0) != 0;
     }
 
     @Override
@@ -55,7 +56,7 @@ public final class PosixEvent implements SharedEvent {
 
     private boolean await(long deadline) {
         MemorySegment s = ref.segment();
-        return Atomics.getInt(s, 0) != 0 || Waiting.awaitChange(s, 0, 0, deadline, "event " + ref);
+        return Words.getInt(s, 0) != 0 || Waiting.awaitChange(s, 0, 0, deadline, "event " + ref);
     }
 
     @Override

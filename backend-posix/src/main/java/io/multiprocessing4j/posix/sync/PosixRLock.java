@@ -3,6 +3,7 @@ package io.multiprocessing4j.posix.sync;
 import io.multiprocessing4j.Context;
 import io.multiprocessing4j.SharedRLock;
 import io.multiprocessing4j.posix.shm.ShmRef;
+import io.multiprocessing4j.spi.shm.Words;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 
@@ -40,14 +41,14 @@ public final class PosixRLock extends PosixMutex implements SharedRLock {
     boolean acquire(long deadline) {
         MemorySegment s = segment();
         if (isHeldByCurrentThread()) {
-            Atomics.setInt(s, offset + COUNT, Atomics.getInt(s, offset + COUNT) + 1);
+            Words.setInt(s, offset + COUNT, Words.getInt(s, offset + COUNT) + 1);
             return true;
         }
         if (RobustMutex.acquire(s, offset, deadline, describe()) == RobustMutex.Result.TIMED_OUT) {
             return false;
         }
-        Atomics.setLong(s, offset + THREAD, Thread.currentThread().threadId());
-        Atomics.setInt(s, offset + COUNT, 1);
+        Words.setLong(s, offset + THREAD, Thread.currentThread().threadId());
+        Words.setInt(s, offset + COUNT, 1);
         return true;
     }
 
@@ -58,26 +59,26 @@ public final class PosixRLock extends PosixMutex implements SharedRLock {
             throw new IllegalMonitorStateException("release of " + describe()
                     + " by a thread that does not hold it (holder pid " + RobustMutex.holder(s, offset) + ")");
         }
-        int count = Atomics.getInt(s, offset + COUNT);
+        int count = Words.getInt(s, offset + COUNT);
         if (count > 1) {
-            Atomics.setInt(s, offset + COUNT, count - 1);
+            Words.setInt(s, offset + COUNT, count - 1);
             return;
         }
-        Atomics.setInt(s, offset + COUNT, 0);
-        Atomics.setLong(s, offset + THREAD, 0);
+        Words.setInt(s, offset + COUNT, 0);
+        Words.setLong(s, offset + THREAD, 0);
         RobustMutex.release(s, offset);
     }
 
     @Override
     public int holdCount() {
-        return isHeldByCurrentThread() ? Atomics.getInt(segment(), offset + COUNT) : 0;
+        return isHeldByCurrentThread() ? Words.getInt(segment(), offset + COUNT) : 0;
     }
 
     @Override
     public boolean isHeldByCurrentThread() {
         MemorySegment s = segment();
         return RobustMutex.holder(s, offset) == RobustMutex.pid()
-                && Atomics.getLong(s, offset + THREAD) == Thread.currentThread().threadId();
+                && Words.getLong(s, offset + THREAD) == Thread.currentThread().threadId();
     }
 
     @Override
@@ -88,15 +89,15 @@ public final class PosixRLock extends PosixMutex implements SharedRLock {
     @Override
     int releaseForWait() {
         MemorySegment s = segment();
-        int count = Atomics.getInt(s, offset + COUNT);
-        Atomics.setInt(s, offset + COUNT, 0);
-        Atomics.setLong(s, offset + THREAD, 0);
+        int count = Words.getInt(s, offset + COUNT);
+        Words.setInt(s, offset + COUNT, 0);
+        Words.setLong(s, offset + THREAD, 0);
         RobustMutex.release(s, offset);
         return count;
     }
 
     @Override
     void restoreAfterWait(int saved) {
-        Atomics.setInt(segment(), offset + COUNT, saved);
+        Words.setInt(segment(), offset + COUNT, saved);
     }
 }

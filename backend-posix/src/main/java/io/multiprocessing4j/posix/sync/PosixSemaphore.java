@@ -3,6 +3,7 @@ package io.multiprocessing4j.posix.sync;
 import io.multiprocessing4j.SharedSemaphore;
 import io.multiprocessing4j.posix.shm.ShmRef;
 import io.multiprocessing4j.spi.Checks;
+import io.multiprocessing4j.spi.shm.Words;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -48,8 +49,8 @@ public final class PosixSemaphore implements SharedSemaphore {
      */
     public static PosixSemaphore create(ShmRef ref, int value, boolean bounded) {
         MemorySegment s = Objects.requireNonNull(ref, "ref").segment();
-        Atomics.setInt(s, MAX, bounded ? value : -1);
-        Atomics.setInt(s, VALUE, value);
+        Words.setInt(s, MAX, bounded ? value : -1);
+        Words.setInt(s, VALUE, value);
         return new PosixSemaphore(ref);
     }
 
@@ -71,7 +72,7 @@ public final class PosixSemaphore implements SharedSemaphore {
         if (Waiting.remaining(deadline) > 0 && Waiting.spinWhile(s, VALUE, 0) && tryTake(s)) {
             return true;
         }
-        Atomics.getAndAddInt(s, SLEEPERS, 1);
+        Words.getAndAddInt(s, SLEEPERS, 1);
         try {
             while (!tryTake(s)) {
                 if (!Waiting.sleep(s, VALUE, 0, deadline, "semaphore " + ref)) {
@@ -80,17 +81,17 @@ public final class PosixSemaphore implements SharedSemaphore {
             }
             return true;
         } finally {
-            Atomics.getAndAddInt(s, SLEEPERS, -1);
+            Words.getAndAddInt(s, SLEEPERS, -1);
         }
     }
 
     private static boolean tryTake(MemorySegment s) {
         while (true) {
-            int v = Atomics.getInt(s, VALUE);
+            int v = Words.getInt(s, VALUE);
             if (v <= 0) {
                 return false;
             }
-            if (Atomics.casInt(s, VALUE, v, v - 1)) {
+            if (Words.casInt(s, VALUE, v, v - 1)) {
                 return true;
             }
         }
@@ -99,9 +100,9 @@ public final class PosixSemaphore implements SharedSemaphore {
     @Override
     public void release() {
         MemorySegment s = ref.segment();
-        int max = Atomics.getInt(s, MAX);
+        int max = Words.getInt(s, MAX);
         while (true) {
-            int v = Atomics.getInt(s, VALUE);
+            int v = Words.getInt(s, VALUE);
             if (max >= 0 && v >= max) {
                 throw new IllegalStateException("bounded semaphore " + ref + " released too many times (value "
                         + v + " is already its bound " + max + ")");
@@ -109,23 +110,23 @@ public final class PosixSemaphore implements SharedSemaphore {
             if (v == Integer.MAX_VALUE) {
                 throw new IllegalStateException("semaphore " + ref + " value would overflow");
             }
-            if (Atomics.casInt(s, VALUE, v, v + 1)) {
+            if (Words.casInt(s, VALUE, v, v + 1)) {
                 break;
             }
         }
-        if (Atomics.getInt(s, SLEEPERS) > 0) {
+        if (Words.getInt(s, SLEEPERS) > 0) {
             Waiting.wakeOne(s, VALUE);
         }
     }
 
     @Override
     public int value() {
-        return Atomics.getInt(ref.segment(), VALUE);
+        return Words.getInt(ref.segment(), VALUE);
     }
 
     @Override
     public boolean bounded() {
-        return Atomics.getInt(ref.segment(), MAX) >= 0;
+        return Words.getInt(ref.segment(), MAX) >= 0;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.multiprocessing4j.posix.sync;
 
 import io.multiprocessing4j.posix.ffi.PosixException;
 import io.multiprocessing4j.posix.ffi.Processes;
+import io.multiprocessing4j.spi.shm.Words;
 import java.lang.System.Logger.Level;
 import java.lang.foreign.MemorySegment;
 
@@ -66,29 +67,29 @@ public final class RobustMutex {
      * @throws io.multiprocessing4j.ProcessInterruptedException if interrupted while waiting
      */
     public static Result acquire(MemorySegment s, long off, long deadline, String what) {
-        if (Atomics.casInt(s, off, 0, PID)) {
+        if (Words.casInt(s, off, 0, PID)) {
             return Result.ACQUIRED;
         }
         int spins = Waiting.remaining(deadline) > 0 ? Waiting.SPINS : 0;
         for (int i = 0; i < spins; i++) {
             Thread.onSpinWait();
-            if (Atomics.getInt(s, off) == 0 && Atomics.casInt(s, off, 0, PID)) {
+            if (Words.getInt(s, off) == 0 && Words.casInt(s, off, 0, PID)) {
                 return Result.ACQUIRED;
             }
         }
         boolean checkHolder = true;
         while (true) {
-            int v = Atomics.getInt(s, off);
+            int v = Words.getInt(s, off);
             if (v == 0) {
-                if (Atomics.casInt(s, off, 0, PID | WAITERS)) {
+                if (Words.casInt(s, off, 0, PID | WAITERS)) {
                     return Result.ACQUIRED;
                 }
                 continue;
             }
             int holder = v & PID_MASK;
             if (checkHolder && holder != PID && !alive(holder)) {
-                if (Atomics.casInt(s, off, v, PID | WAITERS)) {
-                    Atomics.setInt(s, off + 4, 1);
+                if (Words.casInt(s, off, v, PID | WAITERS)) {
+                    Words.setInt(s, off + 4, 1);
                     LOG.log(Level.WARNING, what + ": its holder, pid " + holder
                             + ", died holding it; pid " + PID + " recovered it");
                     return Result.OWNER_DIED;
@@ -96,7 +97,7 @@ public final class RobustMutex {
                 continue;
             }
             checkHolder = false;
-            if ((v & WAITERS) == 0 && !Atomics.casInt(s, off, v, v | WAITERS)) {
+            if ((v & WAITERS) == 0 && !Words.casInt(s, off, v, v | WAITERS)) {
                 continue;
             }
             long before = System.nanoTime();
@@ -126,12 +127,12 @@ public final class RobustMutex {
      */
     public static boolean release(MemorySegment s, long off) {
         while (true) {
-            int v = Atomics.getInt(s, off);
+            int v = Words.getInt(s, off);
             if (v == 0) {
                 return false;
             }
-            Atomics.setInt(s, off + 4, 0);
-            if (Atomics.casInt(s, off, v, 0)) {
+            Words.setInt(s, off + 4, 0);
+            if (Words.casInt(s, off, v, 0)) {
                 if ((v & WAITERS) != 0) {
                     Waiting.wakeOne(s, off);
                 }
@@ -142,12 +143,12 @@ public final class RobustMutex {
 
     /** @return the holder's pid, 0 if free */
     public static int holder(MemorySegment s, long off) {
-        return Atomics.getInt(s, off) & PID_MASK;
+        return Words.getInt(s, off) & PID_MASK;
     }
 
     /** @return whether the current holder recovered it from a dead one */
     public static boolean ownerDied(MemorySegment s, long off) {
-        return Atomics.getInt(s, off + 4) != 0;
+        return Words.getInt(s, off + 4) != 0;
     }
 
     private static boolean alive(int pid) {

@@ -2,6 +2,7 @@ package io.multiprocessing4j.posix.sync;
 
 import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.posix.ffi.Futex;
+import io.multiprocessing4j.spi.shm.Words;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.locks.LockSupport;
 
@@ -66,7 +67,7 @@ public final class Waiting {
      */
     static boolean spinWhile(MemorySegment s, long off, int expected) {
         for (int i = 0; i < SPINS; i++) {
-            if (Atomics.getInt(s, off) != expected) {
+            if (Words.getInt(s, off) != expected) {
                 return true;
             }
             Thread.onSpinWait();
@@ -95,7 +96,7 @@ public final class Waiting {
         if (Thread.currentThread().isVirtual()) {
             // A native futex wait would pin the carrier (there are only as many as CPUs) for the
             // whole slice and starve other virtual threads: park instead and look again.
-            if (Atomics.getInt(s, off) == expected) {
+            if (Words.getInt(s, off) == expected) {
                 LockSupport.parkNanos(Math.min(left, VIRTUAL_PARK_NANOS));
             }
         } else {
@@ -115,7 +116,7 @@ public final class Waiting {
         if (spinWhile(s, off, expected)) {
             return true;
         }
-        while (Atomics.getInt(s, off) == expected) {
+        while (Words.getInt(s, off) == expected) {
             if (!sleep(s, off, expected, deadline, what)) {
                 return false;
             }

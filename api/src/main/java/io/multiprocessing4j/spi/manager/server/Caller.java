@@ -2,6 +2,7 @@ package io.multiprocessing4j.spi.manager.server;
 
 import io.multiprocessing4j.Connection;
 import io.multiprocessing4j.ProcessInterruptedException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Who the server thread is serving now: the calling process and thread (the owner of reentrant
@@ -81,6 +82,29 @@ public final class Caller {
                 throw new Gone();
             }
         }
+    }
+
+    /**
+     * Waits on {@code monitor} (held by the caller) while {@code blocked} holds, for at most
+     * {@code nanos} ({@link Long#MAX_VALUE}: forever), as {@link #await} does.
+     *
+     * @param monitor the monitor
+     * @param blocked whether the caller must still wait, read under the monitor
+     * @param nanos the longest wait
+     * @return true once {@code blocked} is false; false if it still held at the deadline
+     * @throws Gone if the client disconnected
+     * @throws ProcessInterruptedException if the server thread was interrupted
+     */
+    static boolean awaitWhile(Object monitor, BooleanSupplier blocked, long nanos) {
+        long deadline = deadline(nanos);
+        while (blocked.getAsBoolean()) {
+            long left = left(deadline);
+            if (left <= 0) {
+                return false;
+            }
+            await(monitor, left);
+        }
+        return true;
     }
 
     /** A deadline helper: {@link Long#MAX_VALUE} nanos means forever. */

@@ -42,15 +42,8 @@ public final class ServerCondition implements SharedCondition, Served {
         synchronized (lock) {
             int saved = lock.releaseAll();
             waiters.add(signalled);
-            long deadline = Caller.deadline(nanos);
             try {
-                while (!signalled[0]) {
-                    long left = Caller.left(deadline);
-                    if (left <= 0) {
-                        break;
-                    }
-                    Caller.await(lock, left);
-                }
+                Caller.awaitWhile(lock, () -> !signalled[0], nanos);
             } finally {
                 waiters.remove(signalled);
                 lock.restore(saved);

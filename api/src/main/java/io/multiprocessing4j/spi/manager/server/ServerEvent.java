@@ -42,14 +42,6 @@ public final class ServerEvent implements SharedEvent, Served {
     }
 
     private synchronized boolean await(long nanos) {
-        long deadline = Caller.deadline(nanos);
-        while (!flag) {
-            long left = Caller.left(deadline);
-            if (left <= 0) {
-                return false;
-            }
-            Caller.await(this, left);
-        }
-        return true;
+        return Caller.awaitWhile(this, () -> !flag, nanos);
     }
 }

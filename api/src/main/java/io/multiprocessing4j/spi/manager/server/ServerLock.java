@@ -27,13 +27,8 @@ public final class ServerLock implements SharedLock, Served {
     }
 
     private synchronized boolean acquire(long nanos) {
-        long deadline = Caller.deadline(nanos);
-        while (locked) {
-            long left = Caller.left(deadline);
-            if (left <= 0) {
-                return false;
-            }
-            Caller.await(this, left);
+        if (!Caller.awaitWhile(this, () -> locked, nanos)) {
+            return false;
         }
         locked = true;
         return true;

@@ -3,9 +3,8 @@ package io.multiprocessing4j.spi.manager.server;
 import io.multiprocessing4j.QueueEmptyException;
 import io.multiprocessing4j.QueueFullException;
 import io.multiprocessing4j.SharedQueue;
-import io.multiprocessing4j.spi.Checks;
+import io.multiprocessing4j.spi.queue.AbstractSharedQueue;
 import java.time.Duration;
-import java.util.AbstractQueue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * A FIFO queue kept by the manager (Python's {@code manager.Queue()}). Clients handle
  * {@code close}, {@code joinThread}, iteration and {@code drainTo} on their side.
  */
-public final class ServerQueue extends AbstractQueue<Object> implements SharedQueue<Object>, Served {
+public final class ServerQueue extends AbstractSharedQueue<Object> implements Served {
     private static final long serialVersionUID = 1L;
 
     private final ArrayDeque<Object> items = new ArrayDeque<>();
@@ -38,29 +37,21 @@ public final class ServerQueue extends AbstractQueue<Object> implements SharedQu
         return maxsize > 0 && items.size() >= maxsize;
     }
 
-    private synchronized boolean offerNanos(Object e, long nanos) {
+    @Override
+    protected synchronized boolean insert(Object e, long nanos) {
         Objects.requireNonNull(e, "a queue refuses null");
-        long deadline = Caller.deadline(nanos);
-        while (isFull()) {
-            long left = Caller.left(deadline);
-            if (left <= 0) {
-                return false;
-            }
-            Caller.await(this, left);
+        if (!Caller.awaitWhile(this, this::isFull, nanos)) {
+            return false;
         }
         items.add(e);
         notifyAll();
         return true;
     }
 
-    private synchronized Object pollNanos(long nanos) {
-        long deadline = Caller.deadline(nanos);
-        while (items.isEmpty()) {
-            long left = Caller.left(deadline);
-            if (left <= 0) {
-                return null;
-            }
-            Caller.await(this, left);
+    @Override
+    protected synchronized Object removeHead(long nanos) {
+        if (!Caller.awaitWhile(this, items::isEmpty, nanos)) {
+            return null;
         }
         Object e = items.poll();
         notifyAll();
@@ -68,70 +59,28 @@ public final class ServerQueue extends AbstractQueue<Object> implements SharedQu
     }
 
     @Override
-    public void put(Object e) {
-        offerNanos(e, Long.MAX_VALUE);
-    }
-
-    @Override
-    public void put(Object e, Duration timeout) {
-        if (!offerNanos(e, Checks.timeoutNanos(timeout))) {
-            throw new QueueFullException("queue stayed full (maxsize " + maxsize + ") for " + timeout);
+    protected QueueFullException fullException(Duration timeout) {
+        if (timeout == null) {
+            return new QueueFullException("queue is full (maxsize " + maxsize + ")");
         }
+        return new QueueFullException("queue stayed full (maxsize " + maxsize + ") for " + timeout);
     }
 
     @Override
-    public void putNowait(Object e) {
-        if (!offerNanos(e, 0)) {
-            throw new QueueFullException("queue is full (maxsize " + maxsize + ")");
-        }
+    protected QueueEmptyException emptyException(Duration timeout) {
+        return new QueueEmptyException(timeout == null ? "queue is empty" : "queue stayed empty for " + timeout);
     }
 
-    @Override
-    public boolean offer(Object e) {
-        return offerNanos(e, 0);
-    }
-
+    /** Unlike the default, lets {@link io.multiprocessing4j.ProcessInterruptedException} through to the client. */
     @Override
     public boolean offer(Object e, long timeout, TimeUnit unit) {
-        return offerNanos(e, Math.max(0, unit.toNanos(timeout)));
+        return insert(e, Math.max(0, unit.toNanos(timeout)));
     }
 
-    @Override
-    public Object take() {
-        return pollNanos(Long.MAX_VALUE);
-    }
-
-    @Override
-    public Object get() {
-        return take();
-    }
-
-    @Override
-    public Object get(Duration timeout) {
-        Object e = pollNanos(Checks.timeoutNanos(timeout));
-        if (e == null) {
-            throw new QueueEmptyException("queue stayed empty for " + timeout);
-        }
-        return e;
-    }
-
-    @Override
-    public Object getNowait() {
-        Object e = pollNanos(0);
-        if (e == null) {
-            throw new QueueEmptyException("queue is empty");
-        }
-        return e;
-    }
-
-    @Override
-    public Object poll() {
-        return pollNanos(0);
-    }
-
+    /** Unlike the default, lets {@link io.multiprocessing4j.ProcessInterruptedException} through to the client. */
     @Override
     public Object poll(long timeout, TimeUnit unit) {
-        return pollNanos(Math.max(0, unit.toNanos(timeout)));
+        return removeHead(Math.max(0, unit.toNanos(timeout)));
     }
 
     @Override
@@ -217,11 +166,6 @@ public final class ServerQueue extends AbstractQueue<Object> implements SharedQu
     @Override
     public synchronized Iterator<Object> iterator() {
         return new ArrayList<>(items).iterator();
-    }
-
-    @Override
-    public int drainTo(Collection<? super Object> c) {
-        return drainTo(c, Integer.MAX_VALUE);
     }
 
     @Override

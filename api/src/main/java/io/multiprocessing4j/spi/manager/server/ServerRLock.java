@@ -36,13 +36,8 @@ public final class ServerRLock implements SharedRLock, Served {
             count++;
             return true;
         }
-        long deadline = Caller.deadline(nanos);
-        while (owner != null) {
-            long left = Caller.left(deadline);
-            if (left <= 0) {
-                return false;
-            }
-            Caller.await(this, left);
+        if (!Caller.awaitWhile(this, () -> owner != null, nanos)) {
+            return false;
         }
         owner = me;
         count = 1;

@@ -35,13 +35,8 @@ public final class ServerSemaphore implements SharedSemaphore, Served {
     }
 
     private synchronized boolean acquire(long nanos) {
-        long deadline = Caller.deadline(nanos);
-        while (value == 0) {
-            long left = Caller.left(deadline);
-            if (left <= 0) {
-                return false;
-            }
-            Caller.await(this, left);
+        if (!Caller.awaitWhile(this, () -> value == 0, nanos)) {
+            return false;
         }
         value--;
         return true;
