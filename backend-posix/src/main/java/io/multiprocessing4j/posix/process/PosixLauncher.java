@@ -9,6 +9,7 @@ import io.multiprocessing4j.posix.ffi.Descriptors;
 import io.multiprocessing4j.posix.ffi.PosixException;
 import io.multiprocessing4j.posix.ffi.Spawn;
 import io.multiprocessing4j.spi.ProcessScope;
+import io.multiprocessing4j.spi.launch.AotCache;
 import io.multiprocessing4j.spi.launch.ChildBootstrap;
 import io.multiprocessing4j.spi.launch.JvmCommand;
 import io.multiprocessing4j.spi.launch.LaunchRequest;
@@ -29,10 +30,15 @@ import java.util.List;
  *
  * and nothing else ({@link Spawn} closes every other descriptor in the child). The request is
  * written into the socket's buffer right away, so {@code start()} does not wait for the JVM to boot.
+ *
+ * <p>When the context allows it ({@code ContextOptions.aotCache}), a child runs with the SPI's JDK
+ * AOT cache ({@link AotCache}, the same as forkjvm's); until that is trained, in the background
+ * on first use, children start without it.
  */
 public final class PosixLauncher {
     private final byte[] key;
     private final ContextOptions options;
+    private final AotCache aot;
 
     /**
      * @param key the context key its children share
@@ -41,6 +47,21 @@ public final class PosixLauncher {
     public PosixLauncher(byte[] key, ContextOptions options) {
         this.key = key.clone();
         this.options = options;
+        this.aot = AotCache.shared(options.aotCache());
+    }
+
+    /**
+     * The child's command line: with the AOT cache's options and class path order when the cache
+     * is ready (asking for it starts its training otherwise).
+     *
+     * @return the command
+     */
+    List<String> command() {
+        boolean ready = aot.ready();
+        List<String> extra = new ArrayList<>(List.of("-Xrs"));
+        extra.addAll(aot.jvmOptions(ready));
+        return JvmCommand.build(options, "posix", extra, aot.classPathFor(JvmCommand.classPath(), ready),
+                ChildBootstrap.class.getName(), List.of(ChildBootstrap.INHERITED_CONTROL));
     }
 
     /**
@@ -57,8 +78,7 @@ public final class PosixLauncher {
         byte[] processBytes = FdTransfer.collecting(transfer, () -> Codec.serialize(process));
         byte[] request = Codec.serialize(new LaunchRequest(processBytes, ProcessScope.current().self(), factoryClass,
                 ChildState.of(key, options)));
-        List<String> cmd = JvmCommand.build(options, "posix", List.of("-Xrs"), ChildBootstrap.class.getName(),
-                List.of(ChildBootstrap.INHERITED_CONTROL));
+        List<String> cmd = command();
         List<Integer> opened = new ArrayList<>();
         int[] control = Descriptors.socketpair(Descriptors.SOCK_STREAM | Descriptors.SOCK_CLOEXEC);
         int[] out = null;
