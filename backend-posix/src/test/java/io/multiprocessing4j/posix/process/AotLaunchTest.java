@@ -36,7 +36,7 @@ class AotLaunchTest {
             assertTrue(cache.enabled(), "the test class path has jars, so the cache must be enabled");
             assertTrue(cache.awaitTraining(Duration.ofSeconds(180)), "the AOT cache was not trained: " + cache.file());
 
-            List<String> cmd = new PosixLauncher(KEY, ContextOptions.DEFAULTS).command();
+            List<String> cmd = new PosixLauncher(KEY, ContextOptions.DEFAULTS.withSpareProcesses(0)).command();
             assertTrue(cmd.contains("-XX:AOTCache=" + cache.file()), cmd::toString);
             String cp = cmd.get(cmd.indexOf("-cp") + 1);
             String first = cp.split(File.pathSeparator)[0];
