@@ -11,8 +11,8 @@ import java.util.Arrays;
 
 /**
  * Measures a posix child's start-up, from {@code start()} to its first message (over a queue, so
- * that a spare can run it) and to its end ({@code join()}): cold, with the AOT cache, and on a
- * spare JVM. Run by hand with the test class path:
+ * that a spare can run it) and to its end ({@code join()}), and an empty process's start to end:
+ * cold, with the AOT cache, and on a spare JVM. Run by hand with the test class path:
  * {@code java --enable-native-access=ALL-UNNAMED -cp ... io.multiprocessing4j.posix.StartupBenchmark [rounds]}.
  */
 public final class StartupBenchmark {
@@ -34,6 +34,7 @@ public final class StartupBenchmark {
     private static void measure(String what, ContextOptions options, int rounds) throws Exception {
         double[] first = new double[rounds];
         double[] end = new double[rounds];
+        double[] empty = new double[rounds];
         try (PosixContext mp = (PosixContext) Multiprocessing.context("posix", options)) {
             SharedQueue<Long> q = mp.queue();
             for (int i = 0; i < rounds; i++) {
@@ -49,11 +50,20 @@ public final class StartupBenchmark {
                 long t2 = System.nanoTime();
                 first[i] = (t1 - t0) / 1e6;
                 end[i] = (t2 - t0) / 1e6;
+                if (options.spareProcesses() > 0) {
+                    mp.awaitSpares(Duration.ofSeconds(30));
+                    Thread.sleep(1500);
+                }
+                long t3 = System.nanoTime();
+                mp.process(() -> { }).start().join(); // no shared object: the child never touches the FFI
+                empty[i] = (System.nanoTime() - t3) / 1e6;
             }
         }
         Arrays.sort(first);
         Arrays.sort(end);
-        System.out.printf("%-32s first message: median %6.1f ms (min %6.1f); joined: median %6.1f ms%n",
-                what, first[rounds / 2], first[0], end[rounds / 2]);
+        Arrays.sort(empty);
+        System.out.printf("%-32s first message: median %6.1f ms (min %6.1f); joined: median %6.1f ms;"
+                + " empty process joined: median %6.1f ms (min %6.1f)%n",
+                what, first[rounds / 2], first[0], end[rounds / 2], empty[rounds / 2], empty[0]);
     }
 }
