@@ -30,7 +30,8 @@ import java.util.Set;
  *       {@code System.out}/{@code System.err}; {@code join()} waits for the pumps. Signals: see
  *       {@code ChildJvm#exitCode()}. A root context keeps spare JVMs ready
  *       ({@code ContextOptions.spareProcesses}, default 1, started at the first {@code start()}, or
- *       at open when set explicitly) and builds a JDK AOT cache ({@code AotCache}).</li>
+ *       at open when set explicitly) and builds a JDK AOT cache (the SPI's {@code AotCache},
+ *       shared with posix).</li>
  *   <li><b>Lifetime.</b> Non-daemon children keep the parent JVM alive (a non-daemon watcher thread
  *       each); a context closes at JVM exit (a shutdown hook), terminating what still runs. A child
  *       whose parent dies notices within 100 ms: a daemon exits (pool workers and manager servers

@@ -5,6 +5,7 @@ import io.multiprocessing4j.MultiprocessingException;
 import io.multiprocessing4j.spi.channel.FramedChannel;
 import io.multiprocessing4j.spi.channel.UnixConnectionListener;
 import io.multiprocessing4j.spi.channel.UnixSockets;
+import io.multiprocessing4j.spi.launch.AotCache;
 import io.multiprocessing4j.spi.launch.ChildBootstrap;
 import io.multiprocessing4j.spi.launch.JvmCommand;
 import java.io.IOException;

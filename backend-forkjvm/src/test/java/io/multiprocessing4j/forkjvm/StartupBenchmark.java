@@ -6,6 +6,7 @@ import io.multiprocessing4j.Context;
 import io.multiprocessing4j.ContextOptions;
 import io.multiprocessing4j.Multiprocessing;
 import io.multiprocessing4j.Pipe;
+import io.multiprocessing4j.spi.launch.AotCache;
 import java.time.Duration;
 import java.util.Arrays;
 

@@ -14,6 +14,6 @@ public final class PosixChildContextFactory implements ChildContextFactory {
     @Override
     public Context openChild(Serializable state) {
         ChildState s = (ChildState) state;
-        return new PosixContext(s.options(), s.key());
+        return new PosixContext(s.options().withSpareProcesses(0), s.key()); // spares only in a root context
     }
 }

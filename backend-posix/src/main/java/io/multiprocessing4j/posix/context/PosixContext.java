@@ -66,7 +66,7 @@ public final class PosixContext extends AbstractContext implements ConnectionPro
     /** What the posix backend can do. */
     public static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(EnumSet.of(Capability.ISOLATED_MEMORY, Capability.DISTINCT_PIDS,
             Capability.FORCED_TERMINATION, Capability.SIGNAL_EXIT_CODES, Capability.SERIALIZED_ARGUMENTS,
-            Capability.ORPHAN_PROTECTION, Capability.ROBUST_LOCKS));
+            Capability.ORPHAN_PROTECTION, Capability.ROBUST_LOCKS, Capability.SPARE_PROCESSES));
 
     private final SegmentOwner owner = new SegmentOwner();
     private final byte[] key;
@@ -90,11 +90,42 @@ public final class PosixContext extends AbstractContext implements ConnectionPro
      * @param key the key
      */
     public PosixContext(ContextOptions options, byte[] key) {
-        super("posix", CAPABILITIES);
+        super("posix", capabilities(options));
         Objects.requireNonNull(options, "options");
         this.key = key.clone();
         this.launcher = new PosixLauncher(this.key, options);
         Runtime.getRuntime().addShutdownHook(atExit);
+    }
+
+    /** @return {@link #CAPABILITIES}, without spare processes when the options turn them off */
+    private static Set<Capability> capabilities(ContextOptions options) {
+        if (options != null && options.spareProcesses() == 0) {
+            EnumSet<Capability> c = EnumSet.copyOf(CAPABILITIES);
+            c.remove(Capability.SPARE_PROCESSES);
+            return c;
+        }
+        return CAPABILITIES;
+    }
+
+    /**
+     * Waits until this context's spare JVMs are spawned (benchmarks and tests).
+     *
+     * @param timeout the longest wait
+     * @return whether they are (false if the context keeps none)
+     * @throws io.multiprocessing4j.ProcessInterruptedException if interrupted
+     */
+    public boolean awaitSpares(java.time.Duration timeout) {
+        try {
+            return launcher.awaitSpares(timeout.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.multiprocessing4j.ProcessInterruptedException("interrupted while waiting for spare JVMs", e);
+        }
+    }
+
+    /** @return the pids of the spare JVMs ready now (tests) */
+    public java.util.List<Long> sparePids() {
+        return launcher.sparePids();
     }
 
     /**
@@ -218,6 +249,7 @@ public final class PosixContext extends AbstractContext implements ConnectionPro
         } catch (IllegalStateException e) {
             // the JVM is exiting: this runs from that hook
         }
+        launcher.close();
         owner.close();
         Path dir;
         synchronized (this) {

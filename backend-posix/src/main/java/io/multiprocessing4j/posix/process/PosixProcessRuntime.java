@@ -122,6 +122,11 @@ public final class PosixProcessRuntime implements ProcessRuntime {
         }
     }
 
+    /** @return the control channel (the launcher writes the launch request into it) */
+    FdChannel control() {
+        return control;
+    }
+
     @Override
     public long pid() {
         return pid;

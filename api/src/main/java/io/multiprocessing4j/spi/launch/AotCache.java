@@ -1,7 +1,5 @@
-package io.multiprocessing4j.forkjvm;
+package io.multiprocessing4j.spi.launch;
 
-import io.multiprocessing4j.spi.launch.ChildBootstrap;
-import io.multiprocessing4j.spi.launch.JvmCommand;
 import java.io.File;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -14,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,8 +34,13 @@ import java.util.concurrent.TimeUnit;
  * directories after (the cache requires its class path as a prefix). Turn the cache off
  * ({@code ContextOptions.withAotCache(false)}) if classes in a directory must shadow classes in a
  * jar. Any failure only logs at DEBUG and children run without a cache: it never breaks a run.
+ *
+ * <p>Shared by the process backends (forkjvm, posix): one cache per JVM, since it depends only on
+ * the JDK, the inherited JVM options and the class path. The system property
+ * {@code multiprocessing4j.noAot} (or the older {@code multiprocessing4j.forkjvm.noAot}) turns it
+ * off for the whole JVM.
  */
-final class AotCache {
+public final class AotCache {
     private static final System.Logger LOG = System.getLogger(AotCache.class.getName());
     private static final AotCache DISABLED = new AotCache(null, null);
     private static final int KEEP = 4;
@@ -45,15 +49,22 @@ final class AotCache {
     private final Path file;
     private final List<String> jars;
     private volatile boolean trainingStarted;
+    private volatile Thread training;
 
     private AotCache(Path file, List<String> jars) {
         this.file = file;
         this.jars = jars;
     }
 
-    /** @param enabled whether the context allows a cache @return the JVM-wide cache, or a disabled one */
-    static AotCache shared(boolean enabled) {
-        if (!enabled || Boolean.getBoolean("multiprocessing4j.forkjvm.noAot")) {
+    /**
+     * Returns the JVM-wide cache.
+     *
+     * @param enabled whether the context allows a cache ({@code ContextOptions.aotCache()})
+     * @return the JVM-wide cache, or a disabled one (never null; never throws)
+     */
+    public static AotCache shared(boolean enabled) {
+        if (!enabled || Boolean.getBoolean("multiprocessing4j.noAot")
+                || Boolean.getBoolean("multiprocessing4j.forkjvm.noAot")) {
             return DISABLED;
         }
         AotCache c = shared;
@@ -99,7 +110,7 @@ final class AotCache {
     }
 
     /** @return whether children use a cache (now or once trained) */
-    boolean enabled() {
+    public boolean enabled() {
         return file != null;
     }
 
@@ -107,7 +118,7 @@ final class AotCache {
      * @return whether the cache is ready for the next child; if not (and enabled), the training
      *     starts in the background
      */
-    boolean ready() {
+    public boolean ready() {
         if (file == null) {
             return false;
         }
@@ -118,8 +129,30 @@ final class AotCache {
         return false;
     }
 
+    /** @return the cache file (it may not exist yet), or null when disabled */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Waits for a training this JVM started to end (a benchmark or test wanting the cache now).
+     *
+     * @param timeout the longest wait
+     * @return {@link #ready()} afterwards
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitTraining(Duration timeout) throws InterruptedException {
+        if (!ready()) {
+            Thread t = training;
+            if (t != null) {
+                t.join(timeout);
+            }
+        }
+        return file != null && Files.isRegularFile(file);
+    }
+
     /** @param ready what {@link #ready()} said @return the options a child JVM gets */
-    List<String> jvmOptions(boolean ready) {
+    public List<String> jvmOptions(boolean ready) {
         return ready ? List.of("-XX:AOTCache=" + file, "-Xlog:aot=off", "-Xlog:cds=off") : List.of();
     }
 
@@ -128,7 +161,7 @@ final class AotCache {
      * @param ready what {@link #ready()} said
      * @return it reordered for the cache (jars first), when the cache is in use
      */
-    String classPathFor(String classPath, boolean ready) {
+    public String classPathFor(String classPath, boolean ready) {
         if (!ready) {
             return classPath;
         }
@@ -177,6 +210,7 @@ final class AotCache {
         Thread t = new Thread(this::train, "mp4j-aot-training");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
+        training = t;
         t.start();
     }
 
