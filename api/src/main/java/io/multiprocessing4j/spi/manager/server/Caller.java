@@ -71,6 +71,15 @@ public final class Caller {
             Thread.currentThread().interrupt();
             throw new ProcessInterruptedException("manager server interrupted");
         }
+        checkClient();
+    }
+
+    /**
+     * Throws if the client being served has gone away.
+     *
+     * @throws Gone if its connection shows end of stream (or is closed)
+     */
+    static void checkClient() {
         Caller c = CURRENT.get();
         if (c != null) {
             try {
@@ -91,8 +100,9 @@ public final class Caller {
      * @param monitor the monitor
      * @param blocked whether the caller must still wait, read under the monitor
      * @param nanos the longest wait
-     * @return true once {@code blocked} is false; false if it still held at the deadline
-     * @throws Gone if the client disconnected
+     * @return true once {@code blocked} is false and the client is still there; false if it still
+     *     held at the deadline
+     * @throws Gone if the client disconnected (checked once more before returning true)
      * @throws ProcessInterruptedException if the server thread was interrupted
      */
     static boolean awaitWhile(Object monitor, BooleanSupplier blocked, long nanos) {
@@ -104,6 +114,9 @@ public final class Caller {
             }
             await(monitor, left);
         }
+        // A request read after its client died (it was sent just before) must not be granted: the
+        // lock, permit or item would go to a process that is gone.
+        checkClient();
         return true;
     }
 
