@@ -105,7 +105,9 @@ public final class ShmLock implements SharedLock {
             if (owner == 0) {
                 throw new IllegalStateException("release of an unlocked lock");
             }
-            Words.setInt(s, base + DIED, 0);
+            if (Words.getInt(s, base + DIED) != 0) {
+                Words.setInt(s, base + DIED, 0); // a volatile store is a full fence: skip it when already 0
+            }
             if (Words.casLong(s, base + OWNER, owner, 0)) {
                 break;
             }

@@ -24,7 +24,7 @@ public final class PosixLock extends PosixMutex implements SharedLock {
 
     @Override
     boolean acquire(long deadline) {
-        return RobustMutex.acquire(segment(), offset, deadline, describe()) != RobustMutex.Result.TIMED_OUT;
+        return RobustMutex.acquire(segment(), offset, deadline, description()) != RobustMutex.Result.TIMED_OUT;
     }
 
     @Override

@@ -24,6 +24,8 @@ public abstract sealed class PosixMutex implements SharedMutex permits PosixLock
     final long offset;
     /** The context that made it, for {@link #newCondition()}; null after deserialization. */
     private final transient Context context;
+    /** Built on first use (also after deserialization): see {@link #description()}. */
+    private transient Object description;
 
     PosixMutex(ShmRef ref, long offset, Context context) {
         this.ref = Objects.requireNonNull(ref, "ref");
@@ -96,6 +98,24 @@ public abstract sealed class PosixMutex implements SharedMutex permits PosixLock
     public final SharedCondition newCondition() {
         Context c = context != null ? context : ProcessScope.current().context();
         return c.condition(this);
+    }
+
+    /**
+     * @return an object whose {@code toString()} is {@link #describe()}: handed to waits so the
+     *     message is built only if one is needed, never on the uncontended path
+     */
+    final Object description() {
+        Object d = description;
+        if (d == null) {
+            d = new Object() {
+                @Override
+                public String toString() {
+                    return describe();
+                }
+            };
+            description = d;
+        }
+        return d;
     }
 
     /** @return a name for messages */

@@ -44,7 +44,7 @@ public final class PosixRLock extends PosixMutex implements SharedRLock {
             Words.setInt(s, offset + COUNT, Words.getInt(s, offset + COUNT) + 1);
             return true;
         }
-        if (RobustMutex.acquire(s, offset, deadline, describe()) == RobustMutex.Result.TIMED_OUT) {
+        if (RobustMutex.acquire(s, offset, deadline, description()) == RobustMutex.Result.TIMED_OUT) {
             return false;
         }
         Words.setLong(s, offset + THREAD, Thread.currentThread().threadId());

@@ -62,11 +62,12 @@ public final class RobustMutex {
      * @param s the segment
      * @param off the mutex's offset (8 bytes, 4-aligned)
      * @param deadline from {@link Waiting#deadline}; a passed one tries once
-     * @param what names the lock in messages and warnings
+     * @param what names the lock in messages and warnings; its {@code toString()} is called only
+     *     for a message, so the uncontended path allocates nothing
      * @return the result
      * @throws io.multiprocessing4j.ProcessInterruptedException if interrupted while waiting
      */
-    public static Result acquire(MemorySegment s, long off, long deadline, String what) {
+    public static Result acquire(MemorySegment s, long off, long deadline, Object what) {
         if (Words.casInt(s, off, 0, PID)) {
             return Result.ACQUIRED;
         }
@@ -114,7 +115,7 @@ public final class RobustMutex {
      *
      * @return the result, {@link Result#TIMED_OUT} if held by a live process
      */
-    public static Result tryAcquire(MemorySegment s, long off, String what) {
+    public static Result tryAcquire(MemorySegment s, long off, Object what) {
         return acquire(s, off, System.nanoTime() - 1, what);
     }
 
@@ -131,7 +132,9 @@ public final class RobustMutex {
             if (v == 0) {
                 return false;
             }
-            Words.setInt(s, off + 4, 0);
+            if (Words.getInt(s, off + 4) != 0) {
+                Words.setInt(s, off + 4, 0); // a volatile store is a full fence: skip it when already 0
+            }
             if (Words.casInt(s, off, v, 0)) {
                 if ((v & WAITERS) != 0) {
                     Waiting.wakeOne(s, off);

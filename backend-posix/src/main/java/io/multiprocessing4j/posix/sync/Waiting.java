@@ -87,7 +87,7 @@ public final class Waiting {
      * @return false if the deadline has passed (nothing was waited), true otherwise
      * @throws ProcessInterruptedException if the thread is interrupted (its status set again)
      */
-    public static boolean sleep(MemorySegment s, long off, int expected, long deadline, String what) {
+    public static boolean sleep(MemorySegment s, long off, int expected, long deadline, Object what) {
         long left = remaining(deadline);
         if (left <= 0) {
             return false;
@@ -112,7 +112,7 @@ public final class Waiting {
      * @return whether it changed (false: the deadline passed)
      * @throws ProcessInterruptedException if interrupted
      */
-    public static boolean awaitChange(MemorySegment s, long off, int expected, long deadline, String what) {
+    public static boolean awaitChange(MemorySegment s, long off, int expected, long deadline, Object what) {
         if (spinWhile(s, off, expected)) {
             return true;
         }
@@ -128,7 +128,7 @@ public final class Waiting {
      * @param what what was waited for
      * @throws ProcessInterruptedException if the thread is interrupted (its status set again)
      */
-    public static void checkInterrupt(String what) {
+    public static void checkInterrupt(Object what) {
         if (Thread.interrupted()) {
             Thread.currentThread().interrupt();
             throw new ProcessInterruptedException("interrupted while waiting for " + what);
