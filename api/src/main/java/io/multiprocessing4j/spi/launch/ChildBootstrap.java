@@ -55,6 +55,11 @@ public final class ChildBootstrap {
     public static final int ORPHAN_EXIT = 1;
     /** The argument that makes standard input, an inherited connected socket, the control channel. */
     public static final String INHERITED_CONTROL = "--inherited-control";
+    /**
+     * Prefix of the optional second argument naming the {@link ChildContextFactory} whose
+     * {@link ChildContextFactory#warmUp()} runs while the child waits for its request.
+     */
+    public static final String WARM_UP = "--warm-up=";
     private static final long WATCH_MILLIS = 100;
 
     private ChildBootstrap() {
@@ -63,15 +68,16 @@ public final class ChildBootstrap {
     /**
      * Runs the child side of the protocol.
      *
-     * @param args the control socket's path, {@value #INHERITED_CONTROL}, or {@code --train}
+     * @param args the control socket's path or {@value #INHERITED_CONTROL}, optionally followed by
+     *     {@value #WARM_UP}{@code <factory class>}; or {@code --train}
      */
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("--train")) {
             Training.run();
             return;
         }
-        if (args.length != 1) {
-            System.err.println("usage: ChildBootstrap <control-socket>");
+        if (args.length < 1 || args.length > 2 || args.length == 2 && !args[1].startsWith(WARM_UP)) {
+            System.err.println("usage: ChildBootstrap <control-socket>|" + INHERITED_CONTROL + " [" + WARM_UP + "<class>]");
             System.exit(2);
         }
         installLineBufferedStreams();
@@ -86,7 +92,7 @@ public final class ChildBootstrap {
             System.exit(ORPHAN_EXIT);
             return;
         }
-        warmUp();
+        warmUp(args.length == 2 ? args[1].substring(WARM_UP.length()) : null);
         byte[] requestBytes;
         try {
             requestBytes = control.read(Long.MAX_VALUE);
@@ -167,10 +173,20 @@ public final class ChildBootstrap {
 
     /**
      * Loads and links, while a spare waits for work, what running a process needs first
-     * (serialization of a lambda), so that the first task does not pay for it.
+     * (serialization of a lambda, and the backend's own set-up: for posix, ~200 ms of native
+     * bindings), so that the first task does not pay for it.
+     *
+     * @param factoryClass the backend's child context factory to warm up, or null
      */
-    private static void warmUp() {
+    private static void warmUp(String factoryClass) {
         Thread t = new Thread(() -> {
+            if (factoryClass != null) {
+                try {
+                    factory(factoryClass).warmUp();
+                } catch (RuntimeException | LinkageError e) {
+                    // only a warm-up: the real open reports any real problem
+                }
+            }
             try {
                 io.multiprocessing4j.SerializableRunnable r = () -> System.out.flush();
                 Object back = Codec.deserialize(Codec.serialize(r));

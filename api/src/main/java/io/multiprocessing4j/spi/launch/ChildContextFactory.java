@@ -14,4 +14,14 @@ public interface ChildContextFactory {
      * @return the child's context
      */
     Context openChild(Serializable state);
+
+    /**
+     * Loads and links, in a child JVM that has no work yet (a spare waiting for its launch request,
+     * or a fresh child while the request is read), what {@link #openChild} and the first calls on
+     * shared objects need, so that the first task does not pay for it. Runs on a background
+     * thread; it must not create, open or attach anything shared, and whatever it throws is
+     * ignored. The default does nothing.
+     */
+    default void warmUp() {
+    }
 }

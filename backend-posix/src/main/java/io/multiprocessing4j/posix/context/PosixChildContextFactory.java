@@ -16,4 +16,10 @@ public final class PosixChildContextFactory implements ChildContextFactory {
         ChildState s = (ChildState) state;
         return new PosixContext(s.options().withSpareProcesses(0), s.key()); // spares only in a root context
     }
+
+    /** Makes and calls once every native binding a posix child uses ({@link ChildWarmUp}). */
+    @Override
+    public void warmUp() {
+        ChildWarmUp.run();
+    }
 }

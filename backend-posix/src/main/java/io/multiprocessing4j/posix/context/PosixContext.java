@@ -93,7 +93,7 @@ public final class PosixContext extends AbstractContext implements ConnectionPro
         super("posix", capabilities(options));
         Objects.requireNonNull(options, "options");
         this.key = key.clone();
-        this.launcher = new PosixLauncher(this.key, options);
+        this.launcher = new PosixLauncher(this.key, options, PosixChildContextFactory.class.getName());
         Runtime.getRuntime().addShutdownHook(atExit);
     }
 

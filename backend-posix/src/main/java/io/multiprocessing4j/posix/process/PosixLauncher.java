@@ -44,12 +44,26 @@ public final class PosixLauncher implements AutoCloseable {
     private final ContextOptions options;
     private final AotCache aot;
     private final PosixSpares spares;
+    private final String warmUpFactory;
 
     /**
+     * A launcher whose children warm nothing up while they wait (tests).
+     *
      * @param key the context key its children share
      * @param options the context's options
      */
     public PosixLauncher(byte[] key, ContextOptions options) {
+        this(key, options, null);
+    }
+
+    /**
+     * @param key the context key its children share
+     * @param options the context's options
+     * @param warmUpFactory the {@link io.multiprocessing4j.spi.launch.ChildContextFactory} every
+     *     child (spares above all) warms up while it waits for its request, or null
+     */
+    public PosixLauncher(byte[] key, ContextOptions options, String warmUpFactory) {
+        this.warmUpFactory = warmUpFactory;
         this.key = key.clone();
         this.options = options;
         this.aot = AotCache.shared(options.aotCache());
@@ -70,8 +84,10 @@ public final class PosixLauncher implements AutoCloseable {
         boolean ready = aot.ready();
         List<String> extra = new ArrayList<>(List.of("-Xrs"));
         extra.addAll(aot.jvmOptions(ready));
+        List<String> args = warmUpFactory == null ? List.of(ChildBootstrap.INHERITED_CONTROL)
+                : List.of(ChildBootstrap.INHERITED_CONTROL, ChildBootstrap.WARM_UP + warmUpFactory);
         return JvmCommand.build(options, "posix", extra, aot.classPathFor(JvmCommand.classPath(), ready),
-                ChildBootstrap.class.getName(), List.of(ChildBootstrap.INHERITED_CONTROL));
+                ChildBootstrap.class.getName(), args);
     }
 
     /**

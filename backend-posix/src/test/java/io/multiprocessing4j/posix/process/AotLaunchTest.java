@@ -11,6 +11,7 @@ import io.multiprocessing4j.ContextOptions;
 import io.multiprocessing4j.Multiprocessing;
 import io.multiprocessing4j.Pipe;
 import io.multiprocessing4j.spi.launch.AotCache;
+import io.multiprocessing4j.spi.launch.ChildBootstrap;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,14 @@ import org.junit.jupiter.api.Test;
 /** A posix child gets the SPI's AOT cache on its command line once the cache exists, and runs with it. */
 class AotLaunchTest {
     private static final byte[] KEY = new byte[32];
+
+    @Test
+    void everyChildIsToldWhichFactoryToWarmUpWhileItWaits() {
+        String factory = "io.multiprocessing4j.posix.context.PosixChildContextFactory";
+        List<String> cmd = new PosixLauncher(KEY, ContextOptions.DEFAULTS.withAotCache(false), factory).command();
+        assertEquals(ChildBootstrap.WARM_UP + factory, cmd.getLast(), cmd::toString);
+        assertEquals(ChildBootstrap.INHERITED_CONTROL, cmd.get(cmd.size() - 2), cmd::toString);
+    }
 
     @Test
     void withTheCacheTurnedOffTheCommandHasNoAotOption() {
