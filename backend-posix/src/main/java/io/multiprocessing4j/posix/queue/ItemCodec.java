@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * How queue items become bytes: a one-byte kind and a compact form for the common types
  * ({@code String}, {@code byte[]}, boxed primitives), Java serialization for the rest. The compact
  * forms skip {@code ObjectOutputStream}'s stream header and class descriptors, which cost ~100 bytes
- * and microseconds per item, and keep small items within one ring slot.
+ * and microseconds per item, and keep small items small in the ring.
  *
  * <p>The rest goes through the SPI's {@link Codec} (Java serialization, filtered against depth
  * and size bombs), shared with every process backend.
