@@ -52,10 +52,6 @@ final class Ring {
 
     /** A record's content. @param kind the kind @param bytes the item @param spill the spill object's name, or null */
     record Item(byte kind, byte[] bytes, String spill) {
-        /** @return the bytes the record's payload takes in the ring */
-        int payloadLength() {
-            return spill == null ? bytes.length : spill.length();
-        }
     }
 
     private Ring() {
@@ -98,8 +94,8 @@ final class Ring {
      *
      * @return the position after it: the tail to commit
      */
-    static int write(MemorySegment ring, int capacity, int position, Item item) {
-        int payload = item.payloadLength();
+    static int write(MemorySegment ring, int capacity, int position, byte kind, byte[] bytes, String spill) {
+        int payload = spill == null ? bytes.length : spill.length();
         int size = recordSize(payload);
         int offset = position & (capacity - 1);
         if (offset + size > capacity) {
@@ -110,13 +106,13 @@ final class Ring {
             offset = 0;
         }
         ring.set(INT, offset, payload);
-        ring.set(ValueLayout.JAVA_BYTE, offset + 4, item.kind());
-        if (item.spill() == null) {
+        ring.set(ValueLayout.JAVA_BYTE, offset + 4, kind);
+        if (spill == null) {
             ring.set(ValueLayout.JAVA_BYTE, offset + 5, INLINE);
-            MemorySegment.copy(item.bytes(), 0, ring, ValueLayout.JAVA_BYTE, offset + HEADER, payload);
+            MemorySegment.copy(bytes, 0, ring, ValueLayout.JAVA_BYTE, offset + HEADER, payload);
         } else {
             ring.set(ValueLayout.JAVA_BYTE, offset + 5, SPILLED);
-            byte[] name = item.spill().getBytes(StandardCharsets.US_ASCII);
+            byte[] name = spill.getBytes(StandardCharsets.US_ASCII);
             MemorySegment.copy(name, 0, ring, ValueLayout.JAVA_BYTE, offset + HEADER, name.length);
         }
         return position + size;
