@@ -26,12 +26,12 @@ import java.util.List;
  *   8:   long tail   count &lt;&lt; 32 | position: items committed and the ring position after the
  *                    last (written under the producer lock; THE commit point). Consumers sleep on
  *                    its count half (a futex word that changes with every commit)
- *   16:  int consumerSleepers
+ *   16:  consumer {@link Sleepers} (12 bytes): consumers sleeping for an item
  *   64:  RobustMutex consumer lock (8 bytes)
  *   72:  long head   count &lt;&lt; 32 | position: items taken and the position of the next one
  *                    (written under the consumer lock). Producers waiting for room sleep on its
  *                    count half
- *   80:  int producerSleepers
+ *   80:  producer {@link Sleepers} (12 bytes): producers sleeping for room (bounded queue)
  *   128: int maxsize (0: unbounded)
  *   136: long ring    generation &lt;&lt; 32 | byte capacity of the current {@link Ring} (one store publishes both)
  *   144: long spillSerial       numbers the spill objects
@@ -71,8 +71,6 @@ final class QueueCore implements Serializable {
     /** Where the count half of a tail or head word is: the high int, at +4 on a little-endian CPU. */
     private static final long COUNT_HALF = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 4 : 0;
     private static final long LOCK_GRACE_NANOS = 2_000_000_000L;
-    /** Spin rounds before sleeping for an item or for room (see {@link #sleepFor}). */
-    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 200 : 0;
 
     /** Test hook run after a record is written and before it is committed; null normally. */
     static volatile Runnable beforeCommit;
@@ -144,6 +142,7 @@ final class QueueCore implements Serializable {
                 return false;
             }
             boolean committed = false;
+            int committedCount = 0;
             int headCount;
             try {
                 long tail = Words.getLong(h, TAIL);
@@ -161,20 +160,19 @@ final class QueueCore implements Serializable {
                         hook.run();
                     }
                     // The commit: the item exists from here on. A volatile store, so that it is
-                    // ordered before the read of consumerSleepers below (see sleepFor).
+                    // ordered before the read of the sleepers below (see Sleepers).
                     Words.setLong(h, TAIL, pack(count(tail) + 1, next));
+                    committedCount = count(tail) + 1;
                     committed = true;
                 }
             } finally {
                 RobustMutex.release(h, PRODUCER);
             }
             if (committed) {
-                if (Words.getInt(h, CONSUMER_SLEEPERS) > 0) {
-                    Waiting.wakeOne(h, TAIL + COUNT_HALF);
-                }
+                Sleepers.wake(h, CONSUMER_SLEEPERS, TAIL + COUNT_HALF, committedCount);
                 return true;
             }
-            if (!sleepFor(h, HEAD + COUNT_HALF, PRODUCER_SLEEPERS, headCount, deadline)) {
+            if (!Sleepers.await(h, PRODUCER_SLEEPERS, HEAD + COUNT_HALF, headCount, deadline)) {
                 return false;
             }
         }
@@ -190,6 +188,7 @@ final class QueueCore implements Serializable {
             Ring.Item item = null;
             RuntimeException lost = null;
             int tailCount;
+            int takenCount = 0;
             try {
                 long head = Words.getLong(h, HEAD);
                 tailCount = count(Words.getLong(h, TAIL));
@@ -202,15 +201,14 @@ final class QueueCore implements Serializable {
                     } catch (RuntimeException e) {
                         lost = e; // skip the unreadable item rather than block every consumer on it
                     }
-                    Words.setLong(h, HEAD, pack(count(head) + 1, next));
+                    takenCount = count(head) + 1;
+                    Words.setLong(h, HEAD, pack(takenCount, next));
                 }
             } finally {
                 RobustMutex.release(h, CONSUMER);
             }
             if (item != null || lost != null) {
-                if (Words.getInt(h, PRODUCER_SLEEPERS) > 0) {
-                    Waiting.wakeOne(h, HEAD + COUNT_HALF);
-                }
+                Sleepers.wake(h, PRODUCER_SLEEPERS, HEAD + COUNT_HALF, takenCount);
                 if (lost != null) {
                     throw new SerializationException("a queue item could not be read and was dropped: " + lost, lost);
                 }
@@ -219,7 +217,7 @@ final class QueueCore implements Serializable {
                 }
                 return item;
             }
-            if (!sleepFor(h, TAIL + COUNT_HALF, CONSUMER_SLEEPERS, tailCount, deadline)) {
+            if (!Sleepers.await(h, CONSUMER_SLEEPERS, TAIL + COUNT_HALF, tailCount, deadline)) {
                 return null;
             }
         }
@@ -312,41 +310,6 @@ final class QueueCore implements Serializable {
         }
         long grace = Waiting.deadline(LOCK_GRACE_NANOS);
         return deadline - grace > 0 ? deadline : grace;
-    }
-
-    /**
-     * Waits while the count half at {@code word} still holds {@code seen}, the count read under the
-     * lock when the queue was found full (or empty): spins first, then sleeps in the kernel.
-     *
-     * <p>The sleeper announces itself ({@code sleepers}) only after the spin, right before it
-     * sleeps: the other side makes a wake-up system call after every item while anyone is
-     * announced, and a consumer that announced during its spin made the producer pay ~0.5 µs per
-     * item for a wake nobody needed (the spin sees the item itself). The spin is {@link #SPINS}
-     * rounds of {@link Thread#onSpinWait()}, a few microseconds: long enough to cover the next item
-     * of a producer running on the other CPU (a put takes well under a microsecond), short enough not
-     * to steal much of a shared 2-CPU machine; none on one CPU, where it only delays the producer.
-     */
-    private static boolean sleepFor(MemorySegment h, long word, long sleepers, int seen, long deadline) {
-        for (int i = 0; i < SPINS; i++) {
-            if (Words.getInt(h, word) != seen) {
-                return true;
-            }
-            Thread.onSpinWait();
-        }
-        // Announce (an atomic add: a full fence), then sleep only while the word still holds the
-        // value read before: the other side stores the word (volatile) and then reads the sleepers
-        // count, so either it sees us announced and wakes us, or we see its change.
-        Words.getAndAddInt(h, sleepers, 1);
-        try {
-            while (Words.getInt(h, word) == seen) {
-                if (!Waiting.sleep(h, word, seen, deadline, "queue")) {
-                    return false;
-                }
-            }
-            return true;
-        } finally {
-            Words.getAndAddInt(h, sleepers, -1);
-        }
     }
 
     /** The current ring, attached in this process if it changed. Called under either lock. */
