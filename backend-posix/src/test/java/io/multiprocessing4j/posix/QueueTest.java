@@ -107,11 +107,11 @@ class QueueTest {
     @Test
     void longItemsSpillAndLeaveNothingBehind() {
         SharedQueue<Object> q = mp.queue();
-        byte[] big = new byte[1 << 20];
+        byte[] big = new byte[2 << 20]; // beyond the ring's 1 MiB inline limit
         for (int i = 0; i < big.length; i++) {
             big[i] = (byte) (i * 31);
         }
-        String text = "ü".repeat(50_000);
+        String text = "ü".repeat(50_000); // 100 kB: in the ring
         q.put(big);
         q.put(text);
         q.put("small");
@@ -226,10 +226,10 @@ class QueueTest {
     void closingTheContextRemovesQueuesRingsAndSpills() {
         PosixContext other = new PosixContext(ContextOptions.DEFAULTS);
         SharedQueue<Object> q = other.queue();
-        for (int i = 0; i < 200; i++) {
-            q.put(i); // grows the ring twice
+        for (int i = 0; i < 2000; i++) {
+            q.put(i); // 16-byte records: grows the 16 KiB ring twice
         }
-        q.put(new byte[10_000]); // a spill nobody took
+        q.put(new byte[2 << 20]); // a spill nobody took
         String name = other.owner().createdNames().get(0);
         assertTrue(ShmFiles.ours().stream().filter(n -> n.startsWith(name)).count() >= 3);
         other.close();

@@ -49,7 +49,7 @@ public class PosixQueue<E> extends AbstractSharedQueue<E> {
 
     /**
      * Fault injection for tests: {@code hook} runs in every put of this process after the item's
-     * slot is written and before it is committed (null removes it).
+     * record is written and before it is committed (null removes it).
      *
      * @param hook what to run there
      */

@@ -10,62 +10,76 @@ import io.multiprocessing4j.posix.sync.Waiting;
 import java.io.Serial;
 import java.io.Serializable;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A multi-producer multi-consumer FIFO of byte items in shared memory, robust against processes
- * killed at any instant. The header is the queue's own shared object:
+ * killed at any instant. The items are variable-length records in a byte {@link Ring}; the header
+ * is the queue's own shared object. Each side's words share a cache line with that side's lock and
+ * nothing the other side writes per item, so a producer and a consumer on two CPUs do not steal
+ * each other's line on every item:
  *
  * <pre>
- *   0:  RobustMutex producer lock (8 bytes)     8:  RobustMutex consumer lock (8 bytes)
- *   16: long head    items taken (written under the consumer lock)
- *   24: long tail    items committed (written under the producer lock; THE commit point)
- *   32: long done    JoinableQueue: taskDone() calls
- *   40: int putSeq   futex: bumped after each commit, consumers sleep on it
- *   44: int getSeq   futex: bumped after each take, producers waiting for room sleep on it
- *   48: int doneSeq  futex: bumped when done reaches tail, join() sleeps on it
- *   52: int consumerSleepers   56: int producerSleepers   60: int maxsize (0: unbounded)
- *   64: long ring    generation &lt;&lt; 32 | capacity of the current {@link Ring} (one store publishes both)
- *   72: long spillSerial       numbers the spill objects
+ *   0:   RobustMutex producer lock (8 bytes)
+ *   8:   long tail   count &lt;&lt; 32 | position: items committed and the ring position after the
+ *                    last (written under the producer lock; THE commit point). Consumers sleep on
+ *                    its count half (a futex word that changes with every commit)
+ *   16:  consumer {@link Sleepers} (12 bytes): consumers sleeping for an item
+ *   64:  RobustMutex consumer lock (8 bytes)
+ *   72:  long head   count &lt;&lt; 32 | position: items taken and the position of the next one
+ *                    (written under the consumer lock). Producers waiting for room sleep on its
+ *                    count half
+ *   80:  producer {@link Sleepers} (12 bytes): producers sleeping for room (bounded queue)
+ *   128: int maxsize (0: unbounded)
+ *   136: long ring    generation &lt;&lt; 32 | byte capacity of the current {@link Ring} (one store publishes both)
+ *   144: long spillSerial       numbers the spill objects
+ *   192: long done    JoinableQueue: taskDone() calls       200: int doneSeq  futex: join() sleeps on it
  * </pre>
+ *
+ * <p>Counts and positions are kept modulo 2<sup>32</sup> so that one 64-bit store commits both;
+ * every comparison is a difference ({@code tail - head}), exact while fewer than 2<sup>31</sup>
+ * items are queued (the ring holds at most 2<sup>30</sup> bytes of 8-byte or longer records) and
+ * fewer than 2<sup>31</sup> tasks of a JoinableQueue are unfinished.
  *
  * <p><b>Why locks and not a lock-free ring.</b> A lock-free MPMC ring (Vyukov's) publishes a slot
  * by reservation; a producer killed between reserving and committing leaves a hole that blocks every
- * consumer for ever. Here a producer writes the slot at {@code tail} under the producer lock and
- * commits with one store of {@code tail + 1}, last. Killed before that store, it has committed
- * nothing: the slot is invisible, and the next producer recovers the robust lock (the dead pid is in
- * the lock word) and overwrites the slot. A consumer likewise advances {@code head} last; killed
- * before, the item stays for the next consumer. The locks are held for a copy of at most one slot
- * (long items are written to a spill object before the lock is taken); uncontended, each costs one
- * CAS.
+ * consumer for ever. Here a producer writes its record (and any padding before it) at the tail
+ * position under the producer lock and commits with one store of the new tail, last. Killed before
+ * that store, it has committed nothing: the bytes are beyond the tail, invisible, and the next
+ * producer recovers the robust lock (the dead pid is in the lock word) and overwrites them. A
+ * consumer likewise advances {@code head} last; killed before, the item stays for the next consumer.
+ * The locks are held for a copy of one record (long items are written to a spill object before the
+ * lock is taken); uncontended, each costs one CAS.
  */
 final class QueueCore implements Serializable {
     @Serial
-    private static final long serialVersionUID = 1L;
-    static final int INITIAL_CAPACITY = 64;
-    private static final int MAX_CAPACITY = 1 << 28;
+    private static final long serialVersionUID = 2L;
     private static final long PRODUCER = 0;
-    private static final long CONSUMER = 8;
-    private static final long HEAD = 16;
-    private static final long TAIL = 24;
-    private static final long DONE = 32;
-    private static final long PUT_SEQ = 40;
-    private static final long GET_SEQ = 44;
-    private static final long DONE_SEQ = 48;
-    private static final long CONSUMER_SLEEPERS = 52;
-    private static final long PRODUCER_SLEEPERS = 56;
-    private static final long MAXSIZE = 60;
-    private static final long RING = 64;
-    private static final long SPILL_SERIAL = 72;
-    private static final long HEADER_SIZE = 80;
+    private static final long TAIL = 8;
+    private static final long CONSUMER_SLEEPERS = 16;
+    private static final long CONSUMER = 64;
+    private static final long HEAD = 72;
+    private static final long PRODUCER_SLEEPERS = 80;
+    private static final long MAXSIZE = 128;
+    private static final long RING = 136;
+    private static final long SPILL_SERIAL = 144;
+    private static final long DONE = 192;
+    private static final long DONE_SEQ = 200;
+    private static final long HEADER_SIZE = 256;
+    /** Where the count half of a tail or head word is: the high int, at +4 on a little-endian CPU. */
+    private static final long COUNT_HALF = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 4 : 0;
     private static final long LOCK_GRACE_NANOS = 2_000_000_000L;
 
-    /** Test hook run after a slot is written and before it is committed; null normally. */
+    /** Test hook run after a record is written and before it is committed; null normally. */
     static volatile Runnable beforeCommit;
 
     private final ShmRef header;
     private transient volatile RingView view;
+    /** The locks' names for messages, made once: a concatenation per call cost more than the lock. */
+    private transient String producerLock;
+    private transient String consumerLock;
 
     /** This process's mapping of one ring generation. */
     private record RingView(int generation, int capacity, MemorySegment segment) {
@@ -78,10 +92,9 @@ final class QueueCore implements Serializable {
     static QueueCore create(SegmentOwner owner, int maxsize) {
         ShmRef ref = owner.create(HEADER_SIZE);
         MemorySegment h = ref.segment();
-        int capacity = maxsize > 0 ? Math.min(maxsize, INITIAL_CAPACITY) : INITIAL_CAPACITY;
-        Ring.create(ref.name(), 0, capacity);
+        Ring.create(ref.name(), 0, Ring.INITIAL_CAPACITY);
         Words.setInt(h, MAXSIZE, maxsize);
-        Words.setLong(h, RING, capacity);
+        Words.setLong(h, RING, Ring.INITIAL_CAPACITY);
         return new QueueCore(ref);
     }
 
@@ -95,21 +108,25 @@ final class QueueCore implements Serializable {
 
     long size() {
         MemorySegment h = header.segment();
-        long head = Words.getLong(h, HEAD);
-        return Math.max(0, Words.getLong(h, TAIL) - head);
+        long head = Words.getLong(h, HEAD); // before tail: the tail read after it is never behind it
+        return Math.max(0, count(Words.getLong(h, TAIL)) - count(head));
+    }
+
+    /** @return the capacity in bytes of the ring now in use (for tests) */
+    int ringCapacity() {
+        return (int) Words.getLong(header.segment(), RING);
     }
 
     /** Puts an encoded item. @return false if the queue stayed full (or the lock busy) until the deadline */
     boolean put(byte kind, byte[] bytes, long deadline) {
         MemorySegment h = header.segment();
         String spill = null;
-        if (bytes.length > Ring.INLINE) {
+        if (bytes.length > Ring.MAX_INLINE) {
             spill = Ring.spill(header.name(), Words.getAndAddLong(h, SPILL_SERIAL, 1), bytes);
         }
-        Ring.Item item = new Ring.Item(kind, bytes, spill);
         boolean done = false;
         try {
-            done = putItem(h, item, deadline);
+            done = putItem(h, kind, bytes, spill, deadline);
             return done;
         } finally {
             if (!done && spill != null) {
@@ -118,41 +135,44 @@ final class QueueCore implements Serializable {
         }
     }
 
-    private boolean putItem(MemorySegment h, Ring.Item item, long deadline) {
+    private boolean putItem(MemorySegment h, byte kind, byte[] bytes, String spill, long deadline) {
+        int size = Ring.recordSize(spill == null ? bytes.length : spill.length());
         while (true) {
-            int roomSeq = Words.getInt(h, GET_SEQ); // before head is read: see awaitChange below
-            if (RobustMutex.acquire(h, PRODUCER, lockDeadline(deadline), "producer lock of queue " + header) == RobustMutex.Result.TIMED_OUT) {
+            if (RobustMutex.acquire(h, PRODUCER, lockDeadline(deadline), producerLock()) == RobustMutex.Result.TIMED_OUT) {
                 return false;
             }
             boolean committed = false;
+            int committedCount = 0;
+            int headCount;
             try {
                 long tail = Words.getLong(h, TAIL);
-                long size = tail - Words.getLong(h, HEAD);
+                long head = Words.getLong(h, HEAD);
+                headCount = count(head);
                 int max = Words.getInt(h, MAXSIZE);
-                if (max <= 0 || size < max) {
+                if (max <= 0 || count(tail) - headCount < max) {
                     RingView v = view(h);
-                    if (size >= v.capacity()) {
-                        v = grow(h, v);
+                    if ((long) (position(tail) - position(head)) + Ring.needed(v.capacity(), position(tail), size) > v.capacity()) {
+                        v = grow(h, v, size);
                     }
-                    Ring.write(v.segment(), v.capacity(), tail, item);
+                    int next = Ring.write(v.segment(), v.capacity(), position(tail), kind, bytes, spill);
                     Runnable hook = beforeCommit;
                     if (hook != null) {
                         hook.run();
                     }
-                    Words.setLong(h, TAIL, tail + 1); // the commit: the item exists from here on
+                    // The commit: the item exists from here on. A volatile store, so that it is
+                    // ordered before the read of the sleepers below (see Sleepers).
+                    Words.setLong(h, TAIL, pack(count(tail) + 1, next));
+                    committedCount = count(tail) + 1;
                     committed = true;
                 }
             } finally {
                 RobustMutex.release(h, PRODUCER);
             }
             if (committed) {
-                Words.getAndAddInt(h, PUT_SEQ, 1);
-                if (Words.getInt(h, CONSUMER_SLEEPERS) > 0) {
-                    Waiting.wakeOne(h, PUT_SEQ);
-                }
+                Sleepers.wake(h, CONSUMER_SLEEPERS, TAIL + COUNT_HALF, committedCount);
                 return true;
             }
-            if (!sleepFor(h, GET_SEQ, PRODUCER_SLEEPERS, roomSeq, deadline)) {
+            if (!Sleepers.await(h, PRODUCER_SLEEPERS, HEAD + COUNT_HALF, headCount, deadline)) {
                 return false;
             }
         }
@@ -162,31 +182,33 @@ final class QueueCore implements Serializable {
     Ring.Item take(long deadline) {
         MemorySegment h = header.segment();
         while (true) {
-            int itemSeq = Words.getInt(h, PUT_SEQ); // before tail is read
-            if (RobustMutex.acquire(h, CONSUMER, lockDeadline(deadline), "consumer lock of queue " + header) == RobustMutex.Result.TIMED_OUT) {
+            if (RobustMutex.acquire(h, CONSUMER, lockDeadline(deadline), consumerLock()) == RobustMutex.Result.TIMED_OUT) {
                 return null;
             }
             Ring.Item item = null;
             RuntimeException lost = null;
+            int tailCount;
+            int takenCount = 0;
             try {
                 long head = Words.getLong(h, HEAD);
-                if (head < Words.getLong(h, TAIL)) {
+                tailCount = count(Words.getLong(h, TAIL));
+                if (count(head) != tailCount) {
                     RingView v = view(h);
+                    int at = Ring.skipPadding(v.segment(), v.capacity(), position(head));
+                    int next = Ring.next(v.segment(), v.capacity(), at); // a corrupt header throws here, taking nothing
                     try {
-                        item = Ring.read(v.segment(), v.capacity(), head);
+                        item = Ring.read(v.segment(), v.capacity(), at);
                     } catch (RuntimeException e) {
                         lost = e; // skip the unreadable item rather than block every consumer on it
                     }
-                    Words.setLong(h, HEAD, head + 1);
+                    takenCount = count(head) + 1;
+                    Words.setLong(h, HEAD, pack(takenCount, next));
                 }
             } finally {
                 RobustMutex.release(h, CONSUMER);
             }
             if (item != null || lost != null) {
-                Words.getAndAddInt(h, GET_SEQ, 1);
-                if (Words.getInt(h, PRODUCER_SLEEPERS) > 0) {
-                    Waiting.wakeOne(h, GET_SEQ);
-                }
+                Sleepers.wake(h, PRODUCER_SLEEPERS, HEAD + COUNT_HALF, takenCount);
                 if (lost != null) {
                     throw new SerializationException("a queue item could not be read and was dropped: " + lost, lost);
                 }
@@ -195,7 +217,7 @@ final class QueueCore implements Serializable {
                 }
                 return item;
             }
-            if (!sleepFor(h, PUT_SEQ, CONSUMER_SLEEPERS, itemSeq, deadline)) {
+            if (!Sleepers.await(h, CONSUMER_SLEEPERS, TAIL + COUNT_HALF, tailCount, deadline)) {
                 return null;
             }
         }
@@ -204,13 +226,17 @@ final class QueueCore implements Serializable {
     /** @return copies of the items now in the queue, head first (spilled ones read, not taken) */
     List<Ring.Item> snapshot(int limit) {
         MemorySegment h = header.segment();
-        RobustMutex.acquire(h, CONSUMER, Long.MAX_VALUE, "consumer lock of queue " + header);
+        RobustMutex.acquire(h, CONSUMER, Long.MAX_VALUE, consumerLock());
         try {
             List<Ring.Item> items = new ArrayList<>();
             RingView v = view(h);
-            long tail = Words.getLong(h, TAIL);
-            for (long p = Words.getLong(h, HEAD); p < tail && items.size() < limit; p++) {
+            long head = Words.getLong(h, HEAD);
+            int n = count(Words.getLong(h, TAIL)) - count(head);
+            int p = position(head);
+            for (int i = 0; i < n && items.size() < limit; i++) {
+                p = Ring.skipPadding(v.segment(), v.capacity(), p);
                 items.add(Ring.read(v.segment(), v.capacity(), p));
+                p = Ring.next(v.segment(), v.capacity(), p);
             }
             return items;
         } finally {
@@ -223,13 +249,13 @@ final class QueueCore implements Serializable {
         MemorySegment h = header.segment();
         while (true) {
             long done = Words.getLong(h, DONE);
-            long put = Words.getLong(h, TAIL);
-            if (done >= put) {
+            int put = count(Words.getLong(h, TAIL));
+            if (put - (int) done <= 0) {
                 throw new IllegalStateException("taskDone() called too many times on queue " + header
-                        + " (" + done + " done, " + put + " put)");
+                        + " (" + done + " done, " + Integer.toUnsignedString(put) + " put)");
             }
             if (Words.casLong(h, DONE, done, done + 1)) {
-                if (done + 1 == Words.getLong(h, TAIL)) {
+                if ((int) (done + 1) == count(Words.getLong(h, TAIL))) {
                     Words.getAndAddInt(h, DONE_SEQ, 1);
                     Waiting.wakeAll(h, DONE_SEQ);
                 }
@@ -243,7 +269,7 @@ final class QueueCore implements Serializable {
         MemorySegment h = header.segment();
         while (true) {
             int seq = Words.getInt(h, DONE_SEQ);
-            if (Words.getLong(h, DONE) >= Words.getLong(h, TAIL)) {
+            if (count(Words.getLong(h, TAIL)) - (int) Words.getLong(h, DONE) <= 0) {
                 return true;
             }
             if (!Waiting.awaitChange(h, DONE_SEQ, seq, deadline, "queue " + header + " join")) {
@@ -252,24 +278,38 @@ final class QueueCore implements Serializable {
         }
     }
 
+    private String producerLock() {
+        String s = producerLock;
+        return s != null ? s : (producerLock = "producer lock of queue " + header);
+    }
+
+    private String consumerLock() {
+        String s = consumerLock;
+        return s != null ? s : (consumerLock = "consumer lock of queue " + header);
+    }
+
+    private static int count(long word) {
+        return (int) (word >>> 32);
+    }
+
+    private static int position(long word) {
+        return (int) word;
+    }
+
+    private static long pack(int count, int position) {
+        return ((long) count << 32) | Integer.toUnsignedLong(position);
+    }
+
     /**
-     * The lock is held only for a slot copy, so even a non-blocking call ({@code putNowait}) waits
+     * The lock is held only for a record copy, so even a non-blocking call ({@code putNowait}) waits
      * for it a little rather than report "full" or "empty" because another process was mid-copy.
      */
     private static long lockDeadline(long deadline) {
-        long grace = Waiting.deadline(LOCK_GRACE_NANOS);
-        return deadline == Long.MAX_VALUE || deadline - grace > 0 ? deadline : grace;
-    }
-
-    private static boolean sleepFor(MemorySegment h, long word, long sleepers, int seen, long deadline) {
-        // Announce first, then sleep only while the word still holds the value read before the
-        // state was checked: a change made after that check is never slept through.
-        Words.getAndAddInt(h, sleepers, 1);
-        try {
-            return Waiting.awaitChange(h, word, seen, deadline, "queue");
-        } finally {
-            Words.getAndAddInt(h, sleepers, -1);
+        if (deadline == Long.MAX_VALUE) {
+            return deadline; // the common blocking call: no clock read
         }
+        long grace = Waiting.deadline(LOCK_GRACE_NANOS);
+        return deadline - grace > 0 ? deadline : grace;
     }
 
     /** The current ring, attached in this process if it changed. Called under either lock. */
@@ -288,24 +328,30 @@ final class QueueCore implements Serializable {
         return fresh;
     }
 
-    /** Replaces a full ring by one twice as large. Holds the producer lock; takes the consumer lock. */
-    private RingView grow(MemorySegment h, RingView old) {
-        RobustMutex.acquire(h, CONSUMER, Long.MAX_VALUE, "consumer lock of queue " + header);
+    /**
+     * Replaces a ring without room for a record of {@code size} bytes by one at least twice as
+     * large, with the live bytes at the same positions. Holds the producer lock; takes the consumer
+     * lock. A grower killed before it publishes the new ring leaves the old one in use.
+     */
+    private RingView grow(MemorySegment h, RingView old, int size) {
+        RobustMutex.acquire(h, CONSUMER, Long.MAX_VALUE, consumerLock());
         try {
-            if (old.capacity() >= MAX_CAPACITY) {
-                throw new IllegalStateException("queue " + header + " holds " + old.capacity() + " items: too many");
+            int head = position(Words.getLong(h, HEAD));
+            int tail = position(Words.getLong(h, TAIL));
+            long capacity = old.capacity() * 2L;
+            while (capacity <= Ring.MAX_CAPACITY && (long) (tail - head) + Ring.needed((int) capacity, tail, size) > capacity) {
+                capacity *= 2;
             }
-            int max = Words.getInt(h, MAXSIZE);
-            int capacity = old.capacity() * 2;
-            if (max > 0) {
-                capacity = Math.min(capacity, max);
+            if (capacity > Ring.MAX_CAPACITY) {
+                throw new IllegalStateException("queue " + header + " holds " + Integer.toUnsignedString(tail - head)
+                        + " bytes: too many");
             }
             int generation = old.generation() + 1;
-            MemorySegment segment = Ring.create(header.name(), generation, capacity);
-            Ring.copy(old.segment(), old.capacity(), segment, capacity, Words.getLong(h, HEAD), Words.getLong(h, TAIL));
+            MemorySegment segment = Ring.create(header.name(), generation, (int) capacity);
+            Ring.copy(old.segment(), old.capacity(), segment, (int) capacity, head, tail);
             Words.setLong(h, RING, ((long) generation << 32) | capacity);
             Ring.unlinkQuietly(Ring.ringName(header.name(), old.generation()));
-            RingView fresh = new RingView(generation, capacity, segment);
+            RingView fresh = new RingView(generation, (int) capacity, segment);
             view = fresh;
             Segments.detach(Ring.ringName(header.name(), old.generation()));
             return fresh;
