@@ -29,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  * inbox of {@value #INBOX} bytes that {@code recvmsg} fills (it alone collects descriptors passed
  * with {@code SCM_RIGHTS}), and an outbox for headers and small messages, sent in one call. A
  * message's body beyond what the inbox already holds, and a large message's body when sent, move
- * straight between the socket and the Java array ({@link HeapSocketIo}); such a read asks for
+ * straight between the socket and the Java array ({@link SocketIo}); such a read asks for
  * exactly the rest of the body, so it never consumes the next message, whose first bytes are the
  * only ones descriptors can be attached to (the kernel attaches them to the first buffer of a
  * {@code sendmsg}, and a read stops after a buffer that carried some).
@@ -161,7 +161,7 @@ public final class FdChannel implements AutoCloseable {
                 for (int done = inline, round = 0; done < length; ) {
                     int n;
                     try {
-                        n = HeapSocketIo.send(fd, data, offset + done, length - done);
+                        n = SocketIo.send(fd, data, offset + done, length - done);
                     } catch (PosixException e) {
                         throw peerGone(e);
                     }

@@ -115,7 +115,7 @@ final class Inbox {
      */
     int receiveInto(byte[] out, int pos, int n) {
         try {
-            int got = HeapSocketIo.recv(fd, out, pos, n);
+            int got = SocketIo.recv(fd, out, pos, n);
             if (got == 0) {
                 eof = true;
             }

@@ -34,6 +34,8 @@ public final class PosixConnection implements Connection {
     private static final long serialVersionUID = 1L;
 
     private static final int[] NO_FDS = new int[0];
+    /** Asked-for {@code SO_SNDBUF} of each end (the kernel books twice that, capped by wmem_max). */
+    private static final int SEND_BUFFER = 512 * 1024;
 
     private final boolean readable;
     private final boolean writable;
@@ -55,6 +57,17 @@ public final class PosixConnection implements Connection {
      */
     public static Pipe pipe(boolean duplex) {
         int[] pair = Descriptors.socketpair(Descriptors.SOCK_STREAM | Descriptors.SOCK_CLOEXEC);
+        // A larger send buffer than the default 208 KiB lets a sender of large messages run
+        // further ahead of its reader before it must wait: measured +40-60% on recv_bytes of
+        // 64 KiB chunks. It costs kernel memory only while bytes are in flight.
+        try {
+            SocketIo.setSendBuffer(pair[0], SEND_BUFFER);
+            SocketIo.setSendBuffer(pair[1], SEND_BUFFER);
+        } catch (RuntimeException e) {
+            Descriptors.close(pair[0]);
+            Descriptors.close(pair[1]);
+            throw e;
+        }
         return new Pipe(new PosixConnection(new FdChannel(pair[0]), true, duplex),
                 new PosixConnection(new FdChannel(pair[1]), duplex, true));
     }
