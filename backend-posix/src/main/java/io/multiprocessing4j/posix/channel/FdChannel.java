@@ -49,7 +49,6 @@ public final class FdChannel implements AutoCloseable {
     static final int INBOX = 16 * 1024;
     /** Native send buffer: header plus a body that fits goes in one call. */
     static final int OUTBOX = 16 * 1024;
-    /** How long a platform thread looks before sleeping in {@code poll} (0 on one CPU). */
     private static final ValueLayout.OfInt LENGTH = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final int SEND_FLAGS = Descriptors.MSG_DONTWAIT | Descriptors.MSG_NOSIGNAL;
     private static final int[] NO_FDS = new int[0];
@@ -61,7 +60,7 @@ public final class FdChannel implements AutoCloseable {
     private final Deque<Integer> received = new ArrayDeque<>();
     /** Guarded by readLock. */
     private final Inbox inbox;
-    /** Guarded by writeLock. */
+    /** Guarded by writeLock; allocated on first write, freed by the collector with the channel. */
     private MemorySegment outbox;
     private volatile boolean closed;
     /** How each direction waits (each guarded by its lock). */

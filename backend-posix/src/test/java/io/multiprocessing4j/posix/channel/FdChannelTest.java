@@ -165,6 +165,38 @@ class FdChannelTest {
     }
 
     @Test
+    void aVirtualThreadWaitsOutItsTimeoutReadsAndSeesAnInterrupt() throws Exception {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread timed = Thread.ofVirtual().start(() -> {
+            long start = System.nanoTime();
+            byte[] none = right.read(TimeUnit.MILLISECONDS.toNanos(30));
+            outcome.set(none == null ? System.nanoTime() - start : "a message from nowhere");
+        });
+        timed.join(TimeUnit.SECONDS.toMillis(20));
+        assertTrue(outcome.get() instanceof Long waited && waited >= TimeUnit.MILLISECONDS.toNanos(30),
+                String.valueOf(outcome.get()));
+
+        CompletableFuture<byte[]> read = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> read.complete(right.read(TimeUnit.SECONDS.toNanos(20))));
+        left.write(random(100_000, 5), 0, 100_000);
+        assertArrayEquals(random(100_000, 5), read.get(20, TimeUnit.SECONDS));
+
+        // interrupted before or while it waits: either way the read ends with the interrupt
+        Thread blocked = Thread.ofVirtual().start(() -> {
+            try {
+                right.read(Long.MAX_VALUE);
+                outcome.set("no interrupt seen");
+            } catch (ProcessInterruptedException e) {
+                outcome.set(e);
+            }
+        });
+        blocked.interrupt();
+        blocked.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(blocked.isAlive());
+        assertTrue(outcome.get() instanceof ProcessInterruptedException, String.valueOf(outcome.get()));
+    }
+
+    @Test
     void anInterruptStopsABlockedRead() throws Exception {
         AtomicReference<Throwable> seen = new AtomicReference<>();
         CountDownLatch reading = new CountDownLatch(1);
