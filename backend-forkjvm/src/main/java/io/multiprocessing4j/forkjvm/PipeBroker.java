@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Selector;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +53,8 @@ final class PipeBroker implements AutoCloseable {
         final Selector[] selectors = new Selector[2];
     }
 
-    /** A message read from one side, with its send time. */
-    private record Stamped(long nanos, byte[] payload) {
+    /** A message read from one side: its send time, then the payload from byte 8 on (not copied out). */
+    private record Stamped(long nanos, byte[] message) {
     }
 
     PipeBroker(Path socket, byte[] key) {
@@ -160,7 +159,7 @@ final class PipeBroker implements AutoCloseable {
                 }
                 batch.sort(Comparator.comparingLong(Stamped::nanos));
                 for (Stamped m : batch) {
-                    deliver(slot, 1 - side, m.payload());
+                    deliver(slot, 1 - side, m.message());
                 }
                 // end of stream only after what the ended copies sent was passed on
                 for (FramedChannel ch : ended) {
@@ -195,7 +194,7 @@ final class PipeBroker implements AutoCloseable {
                     return;
                 }
                 if (m.length >= 8) {
-                    batch.add(new Stamped(ByteBuffer.wrap(m).getLong(), Arrays.copyOfRange(m, 8, m.length)));
+                    batch.add(new Stamped(ByteBuffer.wrap(m).getLong(), m));
                 }
             }
         } catch (RuntimeException e) {
@@ -203,6 +202,7 @@ final class PipeBroker implements AutoCloseable {
         }
     }
 
+    /** Passes on a stamped message without its stamp. */
     private void deliver(Slot slot, int toSide, byte[] m) {
         while (!closed) {
             FramedChannel to;
@@ -222,7 +222,7 @@ final class PipeBroker implements AutoCloseable {
                 to = readers.getLast();
             }
             try {
-                to.write(m, 0, m.length);
+                to.write(m, 8, m.length - 8);
                 return;
             } catch (RuntimeException e) {
                 synchronized (slot) {

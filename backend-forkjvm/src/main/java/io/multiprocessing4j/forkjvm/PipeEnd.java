@@ -73,10 +73,8 @@ final class PipeEnd extends FramedConnection {
      */
     @Override
     protected void writeFrame(byte[] data, int offset, int size) {
-        byte[] framed = new byte[size + 8];
-        ByteBuffer.wrap(framed).putLong(System.nanoTime());
-        System.arraycopy(data, offset, framed, 8, size);
-        channel().write(framed, 0, framed.length);
+        byte[] stamp = ByteBuffer.allocate(8).putLong(System.nanoTime()).array();
+        channel().writePrefixed(stamp, data, offset, size); // no copy of the message to prepend it
     }
 
     @Override

@@ -9,8 +9,10 @@ import io.multiprocessing4j.posix.ffi.PosixException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -19,34 +21,68 @@ import java.util.concurrent.locks.LockSupport;
  * Messages over a connected stream socket descriptor (a {@code socketpair} end): each is a 4-byte
  * big-endian length and that many bytes, the framing of the SPI's
  * {@link io.multiprocessing4j.spi.channel.FramedChannel}, so a child's
- * {@code FramedChannel} on the inherited end and this on ours speak the same protocol.
+ * {@code FramedChannel} on the inherited end and this on ours speak the same protocol. A
+ * <em>tagged</em> message ({@link #writeTagged}, {@link #readTagged}) is the same frame whose first
+ * byte is a tag.
  *
- * <p>Java cannot wrap a raw descriptor in a {@code SocketChannel}, hence this class. Every wait is
- * a {@code poll} of at most {@value #SLICE_MILLIS} ms, so interrupts are seen and nothing blocks
- * in the kernel for long (a virtual thread never blocks in the kernel: it looks and parks 1 ms, so
- * it does not pin its carrier); sends use {@code MSG_DONTWAIT|MSG_NOSIGNAL} (a vanished peer gives EPIPE,
- * not SIGPIPE). Reads are serialized among themselves, and so are writes. {@link #close()} waits
- * for the calls in progress to leave (at most a slice) before closing the descriptor, so that no
- * call ever touches a number the kernel has reused.
+ * <p><b>Copies.</b> Each channel keeps two native buffers, allocated on first use and reused: an
+ * inbox of {@value #INBOX} bytes that {@code recvmsg} fills (it alone collects descriptors passed
+ * with {@code SCM_RIGHTS}), and an outbox for headers and small messages, sent in one call. A
+ * message's body beyond what the inbox already holds, and a large message's body when sent, move
+ * straight between the socket and the Java array ({@link SocketIo}); such a read asks for
+ * exactly the rest of the body, so it never consumes the next message, whose first bytes are the
+ * only ones descriptors can be attached to (the kernel attaches them to the first buffer of a
+ * {@code sendmsg}, and a read stops after a buffer that carried some).
+ *
+ * <p><b>Waiting</b> ({@link SocketWait}): a short adaptive spin, then {@code poll} in slices of at
+ * most {@value #SLICE_MILLIS} ms, so interrupts and {@link #close()} are seen; a virtual thread
+ * looks and parks instead. Sends use {@code MSG_DONTWAIT|MSG_NOSIGNAL} (a vanished peer gives
+ * EPIPE, not SIGPIPE).
+ *
+ * <p>Reads are serialized among themselves, and so are writes (each direction's buffer is guarded
+ * by its lock). {@link #close()} waits for the calls in progress to leave (at most a slice) before
+ * closing the descriptor, so that no call ever touches a number the kernel has reused.
  */
 public final class FdChannel implements AutoCloseable {
     static final int SLICE_MILLIS = 100;
-    private static final int CHUNK = 64 * 1024;
-    private static final long VIRTUAL_PARK_NANOS = 1_000_000;
+    /** Native receive buffer; a larger body goes straight into its array. */
+    static final int INBOX = 16 * 1024;
+    /** Native send buffer: header plus a body that fits goes in one call. */
+    static final int OUTBOX = 16 * 1024;
+    private static final ValueLayout.OfInt LENGTH = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final int SEND_FLAGS = Descriptors.MSG_DONTWAIT | Descriptors.MSG_NOSIGNAL;
+    private static final int[] NO_FDS = new int[0];
 
     private final int fd;
     private final Object readLock = new Object();
     private final Object writeLock = new Object();
     private final AtomicInteger active = new AtomicInteger();
     private final Deque<Integer> received = new ArrayDeque<>();
-    private byte[] pending = new byte[0];
-    private int pendingStart;
+    /** Guarded by readLock. */
+    private final Inbox inbox;
+    /** Guarded by writeLock; allocated on first write, freed by the collector with the channel. */
+    private MemorySegment outbox;
     private volatile boolean closed;
-    private volatile boolean eof;
+    /** How each direction waits (each guarded by its lock). */
+    private final SocketWait readWait;
+    private final SocketWait writeWait;
+
+    /**
+     * A tagged message.
+     *
+     * @param tag its first byte, 0 to 255
+     * @param body the array holding the rest: the caller's, or a fresh one of exactly {@code length}
+     * @param length the rest's length
+     */
+    public record Frame(int tag, byte[] body, int length) {
+    }
 
     /** @param fd a connected stream socket, close-on-exec; this channel owns it */
     public FdChannel(int fd) {
         this.fd = fd;
+        inbox = new Inbox(fd, received, INBOX);
+        readWait = new SocketWait(fd, Descriptors.POLLIN, "receive");
+        writeWait = new SocketWait(fd, Descriptors.POLLOUT, "send");
     }
 
     /** @return the descriptor (to map into a child) */
@@ -65,7 +101,7 @@ public final class FdChannel implements AutoCloseable {
      * @throws ProcessInterruptedException if interrupted while the socket was full
      */
     public void write(byte[] data, int offset, int length) {
-        write(data, offset, length, new int[0]);
+        writeFrame(-1, data, offset, length, NO_FDS);
     }
 
     /**
@@ -81,28 +117,55 @@ public final class FdChannel implements AutoCloseable {
      * @throws ProcessInterruptedException if interrupted while the socket was full
      */
     public void write(byte[] data, int offset, int length, int[] fds) {
-        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        writeFrame(-1, data, offset, length, fds);
+    }
+
+    /**
+     * Writes one message of a tag byte and then {@code length} bytes of {@code data}, with
+     * descriptors attached, without first copying them together.
+     *
+     * @param tag the first byte, 0 to 255
+     * @param data the rest
+     * @param offset its start
+     * @param length its length, at most {@code Integer.MAX_VALUE - 1}
+     * @param fds descriptors to pass, possibly none
+     * @throws ConnectionEOFException if the peer is gone
+     * @throws IllegalStateException if closed
+     * @throws ProcessInterruptedException if interrupted while the socket was full
+     */
+    public void writeTagged(int tag, byte[] data, int offset, int length, int[] fds) {
+        if ((tag & ~0xFF) != 0 || length == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("tag " + tag + " or length " + length + " out of range");
+        }
+        writeFrame(tag, data, offset, length, fds);
+    }
+
+    private void writeFrame(int tag, byte[] data, int offset, int length, int[] fds) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        int head = tag < 0 ? 4 : 5;
         enter();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(4L + length);
-            buffer.set(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), 0, length);
-            MemorySegment.copy(data, offset, buffer, ValueLayout.JAVA_BYTE, 4, length);
+        try {
             synchronized (writeLock) {
-                long done = 0;
-                while (done < buffer.byteSize()) {
+                if (outbox == null) {
+                    outbox = Arena.ofAuto().allocate(OUTBOX);
+                }
+                outbox.set(LENGTH, 0, length + head - 4);
+                if (tag >= 0) {
+                    outbox.set(ValueLayout.JAVA_BYTE, 4, (byte) tag);
+                }
+                // a small body rides with the header; a large one goes from its array, unstaged
+                int inline = length <= OUTBOX - head ? length : 0;
+                MemorySegment.copy(data, offset, outbox, ValueLayout.JAVA_BYTE, head, inline);
+                sendOutbox(head + inline, fds);
+                for (int done = inline, round = 0; done < length; ) {
                     int n;
                     try {
-                        int flags = Descriptors.MSG_DONTWAIT | Descriptors.MSG_NOSIGNAL;
-                        n = done == 0 && fds.length > 0 ? FdPassing.send(fd, buffer, fds, flags)
-                                : Descriptors.send(fd, buffer.asSlice(done), flags);
+                        n = SocketIo.send(fd, data, offset + done, length - done);
                     } catch (PosixException e) {
-                        if (e.errno() == Errno.EPIPE || e.errno() == Errno.ECONNRESET) {
-                            throw new ConnectionEOFException("the other end is gone", e);
-                        }
-                        throw e;
+                        throw peerGone(e);
                     }
                     if (n < 0) {
-                        waitFor(Descriptors.POLLOUT, SLICE_MILLIS, "send");
+                        waitFor(Descriptors.POLLOUT, SLICE_MILLIS, "send", round++);
                     } else {
                         done += n;
                     }
@@ -111,6 +174,30 @@ public final class FdChannel implements AutoCloseable {
         } finally {
             leave();
         }
+    }
+
+    private void sendOutbox(int total, int[] fds) {
+        for (int done = 0, round = 0; done < total; ) {
+            int n;
+            try {
+                n = done == 0 && fds.length > 0 ? FdPassing.send(fd, outbox.asSlice(0, total), fds, SEND_FLAGS)
+                        : Descriptors.send(fd, outbox.asSlice(done, total - done), SEND_FLAGS);
+            } catch (PosixException e) {
+                throw peerGone(e);
+            }
+            if (n < 0) {
+                waitFor(Descriptors.POLLOUT, SLICE_MILLIS, "send", round++);
+            } else {
+                done += n;
+            }
+        }
+    }
+
+    private static RuntimeException peerGone(PosixException e) {
+        if (e.errno() == Errno.EPIPE || e.errno() == Errno.ECONNRESET) {
+            return new ConnectionEOFException("the other end is gone", e);
+        }
+        return e;
     }
 
     /**
@@ -129,11 +216,45 @@ public final class FdChannel implements AutoCloseable {
                 if (!awaitData(timeoutNanos)) {
                     return null;
                 }
-                int length = java.nio.ByteBuffer.wrap(take(4)).getInt();
-                if (length < 0) {
-                    throw new ConnectionEOFException("corrupt message length " + length);
+                byte[] out = new byte[readLength()];
+                readFully(out, 0, out.length);
+                return out;
+            }
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * Reads the next message as a tag and the rest, putting the rest straight into {@code into}
+     * (at {@code intoOffset}) when it fits there.
+     *
+     * @param timeoutNanos longest wait for it to start; {@link Long#MAX_VALUE} for ever
+     * @param into where the rest should go, or null for a fresh array
+     * @param intoOffset where in {@code into}
+     * @return the message, or null on timeout; its body is {@code into} only if it fitted
+     * @throws ConnectionEOFException at end of stream, or if the message is empty (no tag)
+     * @throws IllegalStateException if closed
+     * @throws ProcessInterruptedException if interrupted while waiting
+     */
+    public Frame readTagged(long timeoutNanos, byte[] into, int intoOffset) {
+        enter();
+        try {
+            synchronized (readLock) {
+                if (!awaitData(timeoutNanos)) {
+                    return null;
                 }
-                return take(length);
+                int length = readLength();
+                if (length < 1) {
+                    throw new ConnectionEOFException("corrupt stream: a message without its tag byte");
+                }
+                ensure(1);
+                int tag = inbox.takeByte();
+                int size = length - 1;
+                boolean fits = into != null && size <= into.length - intoOffset;
+                byte[] body = fits ? into : new byte[size];
+                readFully(body, fits ? intoOffset : 0, size);
+                return new Frame(tag, body, size);
             }
         } finally {
             leave();
@@ -143,6 +264,8 @@ public final class FdChannel implements AutoCloseable {
     /**
      * @param timeoutNanos longest wait (0: just look)
      * @return whether a message or end of stream can be read without waiting for its first byte
+     * @throws IllegalStateException if closed
+     * @throws ProcessInterruptedException if interrupted while waiting
      */
     public boolean poll(long timeoutNanos) {
         enter();
@@ -163,6 +286,9 @@ public final class FdChannel implements AutoCloseable {
      * @throws ConnectionEOFException if fewer arrived (the stream is corrupt)
      */
     public int[] takeDescriptors(int count) {
+        if (count == 0) {
+            return NO_FDS;
+        }
         synchronized (readLock) {
             if (received.size() < count) {
                 throw new ConnectionEOFException("a message announced " + count + " descriptors but "
@@ -213,86 +339,86 @@ public final class FdChannel implements AutoCloseable {
         active.decrementAndGet();
     }
 
-    /** Waits until buffered bytes, new bytes or EOF are there. */
+    /** Waits until buffered bytes, new bytes or EOF are there. @return false on timeout */
     private boolean awaitData(long timeoutNanos) {
-        long start = System.nanoTime();
-        while (pending.length - pendingStart == 0 && !eof) {
-            long left = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : timeoutNanos - (System.nanoTime() - start);
-            int slice = (int) Math.min(SLICE_MILLIS, Math.max(0, TimeUnit.NANOSECONDS.toMillis(left)));
-            if (left <= 0) {
-                return readAvailable() || eof;
-            }
-            if (waitFor(Descriptors.POLLIN, slice == 0 ? 1 : slice, "receive")) {
-                readAvailable();
-            }
+        if (inbox.available() > 0 || inbox.eof() || inbox.fill() != -1) {
+            return true;
         }
-        return true;
-    }
-
-    /** Reads what the socket holds now, without waiting. @return whether anything (or EOF) came */
-    private boolean readAvailable() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(CHUNK);
-            int n = FdPassing.receive(fd, buffer, received, Descriptors.MSG_DONTWAIT);
-            if (n == 0) {
-                eof = true;
-                return true;
-            }
-            if (n < 0) {
+        long start = System.nanoTime();
+        for (int round = 0; ; round++) {
+            long left = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : timeoutNanos - (System.nanoTime() - start);
+            if (left <= 0) {
                 return false;
             }
-            byte[] fresh = new byte[pending.length - pendingStart + n];
-            System.arraycopy(pending, pendingStart, fresh, 0, pending.length - pendingStart);
-            MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, fresh, pending.length - pendingStart, n);
-            pending = fresh;
-            pendingStart = 0;
-            return true;
-        } catch (PosixException e) {
-            if (e.errno() == Errno.ECONNRESET) {
-                eof = true;
+            int slice = (int) Math.max(1, Math.min(SLICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(left)));
+            if (waitFor(Descriptors.POLLIN, slice, "receive", round, left) && inbox.fill() != -1) {
                 return true;
             }
-            throw e;
         }
     }
 
-    /** Takes {@code n} bytes, reading more as needed. */
-    private byte[] take(int n) {
-        while (pending.length - pendingStart < n) {
-            if (eof) {
-                throw new ConnectionEOFException(pending.length - pendingStart == 0
+    /** Reads the 4-byte length that starts the next message. */
+    private int readLength() {
+        ensure(4);
+        int length = inbox.takeInt();
+        if (length < 0) {
+            throw new ConnectionEOFException("corrupt message length " + length);
+        }
+        return length;
+    }
+
+    /** Waits until the inbox holds {@code n} bytes (within one message: no timeout). */
+    private void ensure(int n) {
+        for (int round = 0; inbox.available() < n; ) {
+            if (inbox.eof()) {
+                throw new ConnectionEOFException(inbox.available() == 0
                         ? "end of stream: the other end is closed" : "the other end closed in the middle of a message");
             }
-            if (waitFor(Descriptors.POLLIN, SLICE_MILLIS, "receive")) {
-                readAvailable();
+            if (inbox.fill() == -1) {
+                waitFor(Descriptors.POLLIN, SLICE_MILLIS, "receive", round++);
             }
         }
-        byte[] out = new byte[n];
-        System.arraycopy(pending, pendingStart, out, 0, n);
-        pendingStart += n;
-        if (pendingStart == pending.length) {
-            pending = new byte[0];
-            pendingStart = 0;
-        }
-        return out;
     }
 
-    private boolean waitFor(short events, int millis, String what) {
-        if (Thread.interrupted()) {
-            Thread.currentThread().interrupt();
-            throw new ProcessInterruptedException("interrupted while waiting to " + what);
+    /** Moves the rest of a message's {@code n} bytes into {@code out}: first from the inbox, then the socket. */
+    private void readFully(byte[] out, int pos, int n) {
+        int buffered = inbox.takeInto(out, pos, n);
+        pos += buffered;
+        n -= buffered;
+        for (int round = 0; n > 0; ) {
+            int got;
+            if (n < INBOX / 2) {
+                // a small rest: take it with whatever follows, in one call for several messages
+                got = inbox.fill();
+                if (got > 0) {
+                    int k = inbox.takeInto(out, pos, n);
+                    pos += k;
+                    n -= k;
+                    continue;
+                }
+            } else {
+                got = inbox.receiveInto(out, pos, n);
+                if (got > 0) {
+                    pos += got;
+                    n -= got;
+                    continue;
+                }
+            }
+            if (inbox.eof()) {
+                throw new ConnectionEOFException("the other end closed in the middle of a message");
+            }
+            waitFor(Descriptors.POLLIN, SLICE_MILLIS, "receive", round++);
         }
+    }
+
+    private boolean waitFor(short events, int millis, String what, int round) {
+        return waitFor(events, millis, what, round, Long.MAX_VALUE);
+    }
+
+    private boolean waitFor(short events, int millis, String what, int round, long leftNanos) {
         if (closed) {
             throw new IllegalStateException("the connection was closed while waiting to " + what);
         }
-        if (Thread.currentThread().isVirtual()) {
-            // poll(2) would pin the carrier for the whole slice: look, then park briefly instead.
-            if (Descriptors.poll(fd, events, 0) != 0) {
-                return true;
-            }
-            LockSupport.parkNanos(Math.min(TimeUnit.MILLISECONDS.toNanos(millis), VIRTUAL_PARK_NANOS));
-            return Descriptors.poll(fd, events, 0) != 0;
-        }
-        return Descriptors.poll(fd, events, millis) != 0;
+        return (events == Descriptors.POLLIN ? readWait : writeWait).await(millis, round, leftNanos);
     }
 }

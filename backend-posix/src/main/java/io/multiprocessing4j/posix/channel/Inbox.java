@@ -1,0 +1,136 @@
+package io.multiprocessing4j.posix.channel;
+
+import io.multiprocessing4j.posix.ffi.Descriptors;
+import io.multiprocessing4j.posix.ffi.Errno;
+import io.multiprocessing4j.posix.ffi.FdPassing;
+import io.multiprocessing4j.posix.ffi.PosixException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.Collection;
+
+/**
+ * The receiving side of an {@link FdChannel}'s socket, without waiting: a native buffer that
+ * {@code recvmsg} fills (collecting passed descriptors), and reads straight into Java arrays.
+ * Not thread-safe: the channel's read lock guards it.
+ *
+ * <pre>
+ *   buffer: [ taken | start .. end: read, not yet taken | free ]
+ * </pre>
+ */
+final class Inbox {
+    private static final ValueLayout.OfInt BIG_ENDIAN_INT =
+            ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+    private final int fd;
+    private final Collection<Integer> received;
+    private final int capacity;
+    /** Allocated on first use, freed with the channel by the collector (no close can race a read). */
+    private MemorySegment buffer;
+    private int start;
+    private int end;
+    private boolean eof;
+
+    /**
+     * @param fd the socket
+     * @param received where descriptors that arrive are added
+     * @param capacity the buffer's size
+     */
+    Inbox(int fd, Collection<Integer> received, int capacity) {
+        this.fd = fd;
+        this.received = received;
+        this.capacity = capacity;
+    }
+
+    /** @return bytes read but not yet taken */
+    int available() {
+        return end - start;
+    }
+
+    /** @return whether the peer's end of stream was seen (bytes may still be buffered) */
+    boolean eof() {
+        return eof;
+    }
+
+    /** Takes a 4-byte big-endian int; {@link #available()} must be at least 4. */
+    int takeInt() {
+        int v = buffer.get(BIG_ENDIAN_INT, start);
+        start += 4;
+        return v;
+    }
+
+    /** Takes one unsigned byte; {@link #available()} must be at least 1. */
+    int takeByte() {
+        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, start++));
+    }
+
+    /** Takes up to {@code n} buffered bytes into {@code out}. @return how many */
+    int takeInto(byte[] out, int pos, int n) {
+        int k = Math.min(n, end - start);
+        if (k > 0) {
+            MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, start, out, pos, k);
+            start += k;
+        }
+        return k;
+    }
+
+    /**
+     * Reads what the socket holds now into the free end, without waiting. Call it only when less
+     * than a header is buffered, so that there is room.
+     *
+     * @return bytes read, 0 at end of stream, -1 if none yet
+     */
+    int fill() {
+        if (buffer == null) {
+            buffer = Arena.ofAuto().allocate(capacity);
+        }
+        if (start == end) {
+            start = 0;
+            end = 0;
+        } else if (start > 0) {
+            MemorySegment.copy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        try {
+            int n = FdPassing.receive(fd, buffer.asSlice(end, capacity - end), received, Descriptors.MSG_DONTWAIT);
+            if (n == 0) {
+                eof = true;
+            } else if (n > 0) {
+                end += n;
+            }
+            return n;
+        } catch (PosixException e) {
+            return reset(e);
+        }
+    }
+
+    /**
+     * Reads up to {@code n} bytes straight into {@code out}, without waiting; nothing must be
+     * buffered. Reading no more than the current message's rest keeps the next message's bytes,
+     * and the descriptors attached to them, for {@link #fill()}.
+     *
+     * @return bytes read, 0 at end of stream, -1 if none yet
+     */
+    int receiveInto(byte[] out, int pos, int n) {
+        try {
+            int got = SocketIo.recv(fd, out, pos, n);
+            if (got == 0) {
+                eof = true;
+            }
+            return got;
+        } catch (PosixException e) {
+            return reset(e);
+        }
+    }
+
+    /** A reset connection is an end of stream; anything else is rethrown. */
+    private int reset(PosixException e) {
+        if (e.errno() == Errno.ECONNRESET) {
+            eof = true;
+            return 0;
+        }
+        throw e;
+    }
+}

@@ -1,0 +1,80 @@
+package io.multiprocessing4j.posix.channel;
+
+import io.multiprocessing4j.ProcessInterruptedException;
+import io.multiprocessing4j.posix.ffi.Descriptors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * How one direction of an {@link FdChannel} waits for its socket: spin briefly, then sleep in
+ * {@code poll}. Not thread-safe: each direction's lock guards its instance.
+ *
+ * <p><b>Spin.</b> Before sleeping, a platform thread looks with {@code poll(…, 0)} for up to
+ * {@link #SPIN_NANOS}: in a ping-pong the answer usually comes within microseconds, while a
+ * sleeping process costs a wake-up system call in the sender and the scheduler's latency (tens of
+ * microseconds) — the futex waits of {@code posix/sync} spin for the same reason. No spin on a
+ * single CPU, where it only delays the process we wait for, and the spin is short because the
+ * cores are shared. It is adaptive, like a JVM monitor's: after {@value #SPIN_MISSES} spins in a
+ * row found nothing (a peer that answers slowly, or a machine so loaded that the peer is not even
+ * running while we spin), this direction stops spinning, which would only take the CPU from the
+ * process we wait for, and tries again every 64th wait in case answers got quick again.
+ *
+ * <p><b>Sleep.</b> A platform thread sleeps in {@code poll} for the slice it is given. A virtual
+ * thread never blocks in the kernel (it would pin its carrier): it looks, then parks, 50 µs at
+ * first and doubling up to 1 ms while the wait goes on.
+ */
+final class SocketWait {
+    /** How long a platform thread looks before sleeping in {@code poll} (0 on one CPU). */
+    static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 30_000 : 0;
+    /** Fruitless spins in a row before spinning stops. */
+    static final int SPIN_MISSES = 4;
+    private static final long VIRTUAL_PARK_MIN_NANOS = 50_000;
+    private static final long VIRTUAL_PARK_MAX_NANOS = 1_000_000;
+
+    private final int fd;
+    private final short events;
+    private final String what;
+    private int spinMisses;
+
+    SocketWait(int fd, short events, String what) {
+        this.fd = fd;
+        this.events = events;
+        this.what = what;
+    }
+
+    /**
+     * Waits up to a slice for the socket to become ready.
+     *
+     * @param millis the slice (at least 1)
+     * @param round how many slices this wait already took (0: the first, which may spin)
+     * @param leftNanos time left to the caller's deadline (bounds the spin)
+     * @return whether it is ready
+     * @throws ProcessInterruptedException if the thread is interrupted
+     */
+    boolean await(int millis, int round, long leftNanos) {
+        if (Thread.interrupted()) {
+            Thread.currentThread().interrupt();
+            throw new ProcessInterruptedException("interrupted while waiting to " + what);
+        }
+        if (Thread.currentThread().isVirtual()) {
+            if (Descriptors.poll(fd, events, 0) != 0) {
+                return true;
+            }
+            long park = Math.min(VIRTUAL_PARK_MIN_NANOS << Math.min(round, 5), VIRTUAL_PARK_MAX_NANOS);
+            LockSupport.parkNanos(Math.min(TimeUnit.MILLISECONDS.toNanos(millis), park));
+            return Descriptors.poll(fd, events, 0) != 0;
+        }
+        if (round == 0 && SPIN_NANOS > 0 && (spinMisses < SPIN_MISSES || (spinMisses & 63) == 0)) {
+            long end = System.nanoTime() + Math.min(SPIN_NANOS, leftNanos);
+            do {
+                if (Descriptors.poll(fd, events, 0) != 0) {
+                    spinMisses = 0;
+                    return true;
+                }
+                Thread.onSpinWait();
+            } while (System.nanoTime() - end < 0);
+            spinMisses++;
+        }
+        return Descriptors.poll(fd, events, millis) != 0;
+    }
+}

@@ -1,0 +1,282 @@
+package io.multiprocessing4j.posix.channel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.multiprocessing4j.ConnectionEOFException;
+import io.multiprocessing4j.ProcessInterruptedException;
+import io.multiprocessing4j.posix.ffi.Descriptors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Framing, buffering, descriptor passing and waiting of {@link FdChannel} over a socketpair. */
+@Timeout(60)
+class FdChannelTest {
+    /** Sizes around every buffer boundary: empty, tiny, the outbox and inbox edges, 64 KiB, 1 MiB + 1. */
+    private static final int[] SIZES = {0, 1, 2, FdChannel.OUTBOX - 5, FdChannel.OUTBOX - 4, FdChannel.OUTBOX,
+        FdChannel.INBOX / 2 - 1, FdChannel.INBOX / 2, FdChannel.INBOX + 3, 64 * 1024, (1 << 20) + 1};
+
+    private FdChannel left;
+    private FdChannel right;
+
+    @BeforeEach
+    void pair() {
+        int[] pair = Descriptors.socketpair(Descriptors.SOCK_STREAM | Descriptors.SOCK_CLOEXEC);
+        left = new FdChannel(pair[0]);
+        right = new FdChannel(pair[1]);
+    }
+
+    @AfterEach
+    void closeBoth() {
+        left.close();
+        right.close();
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    /** Runs {@code r} on another thread; its failure closes {@code writer} so that a reader sees EOF, not a hang. */
+    private static CompletableFuture<Void> async(FdChannel writer, Runnable r) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException | Error e) {
+                writer.close();
+                throw e;
+            }
+        }, runnable -> Thread.ofPlatform().daemon().start(runnable));
+    }
+
+    @Test
+    void everySizeArrivesIntactBothWaysUntaggedAndTagged() throws Exception {
+        for (FdChannel[] way : new FdChannel[][] {{left, right}, {right, left}}) {
+            FdChannel from = way[0];
+            FdChannel to = way[1];
+            CompletableFuture<Void> writer = async(from, () -> {
+                for (int size : SIZES) {
+                    from.write(random(size, size), 0, size);
+                    byte[] padded = random(size + 6, size);
+                    from.writeTagged(size & 0xFF, padded, 3, size, new int[0]);
+                }
+            });
+            for (int size : SIZES) {
+                assertArrayEquals(random(size, size), to.read(TimeUnit.SECONDS.toNanos(20)), "untagged " + size);
+                FdChannel.Frame f = to.readTagged(TimeUnit.SECONDS.toNanos(20), null, 0);
+                assertEquals(size & 0xFF, f.tag());
+                assertEquals(size, f.length());
+                byte[] expected = java.util.Arrays.copyOfRange(random(size + 6, size), 3, size + 3);
+                assertArrayEquals(expected, f.body(), "tagged " + size);
+            }
+            writer.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aTaggedBodyGoesIntoTheCallersArrayOnlyWhenItFits() throws Exception {
+        byte[] big = random(100_000, 1);
+        CompletableFuture<Void> writer = async(left, () -> {
+            left.writeTagged(7, big, 0, big.length, new int[0]);
+            left.writeTagged(8, big, 0, big.length, new int[0]);
+        });
+        byte[] into = new byte[100_010];
+        FdChannel.Frame fits = right.readTagged(TimeUnit.SECONDS.toNanos(20), into, 10);
+        assertSame(into, fits.body());
+        assertEquals(big.length, fits.length());
+        assertArrayEquals(big, java.util.Arrays.copyOfRange(into, 10, into.length));
+        FdChannel.Frame tooLong = right.readTagged(TimeUnit.SECONDS.toNanos(20), into, 11);
+        assertFalse(tooLong.body() == into, "a body that does not fit gets its own array");
+        assertArrayEquals(big, tooLong.body());
+        assertEquals(8, tooLong.tag());
+        writer.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void descriptorsTravelWithTheirMessageAmongLargeOnes() throws Exception {
+        List<int[]> pipes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pipes.add(Descriptors.pipe2(Descriptors.O_CLOEXEC));
+        }
+        try {
+            int big = (1 << 20) + 1;
+            CompletableFuture<Void> writer = async(left, () -> {
+                for (int i = 0; i < 3; i++) {
+                    left.write(random(big, i), 0, big);
+                    left.writeTagged(1, new byte[] {(byte) i}, 0, 1, new int[] {pipes.get(i)[1]});
+                    left.writeTagged(0, random(FdChannel.OUTBOX, i), 0, FdChannel.OUTBOX, new int[0]);
+                }
+            });
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(random(big, i), right.read(TimeUnit.SECONDS.toNanos(20)));
+                FdChannel.Frame f = right.readTagged(TimeUnit.SECONDS.toNanos(20), null, 0);
+                assertEquals(1, f.tag());
+                assertEquals(i, f.body()[0]);
+                int[] fds = right.takeDescriptors(f.tag());
+                assertEquals(1, fds.length);
+                // the received copy writes into the pipe whose read end we kept
+                Descriptors.writeFully(fds[0], new byte[] {(byte) (40 + i)});
+                Descriptors.close(fds[0]);
+                byte[] one = new byte[1];
+                assertEquals(Descriptors.POLLIN, Descriptors.poll(pipes.get(i)[0], Descriptors.POLLIN, 20_000));
+                assertEquals(1, Descriptors.read(pipes.get(i)[0], one, 0, 1));
+                assertEquals(40 + i, one[0]);
+                FdChannel.Frame after = right.readTagged(TimeUnit.SECONDS.toNanos(20), null, 0);
+                assertArrayEquals(random(FdChannel.OUTBOX, i), after.body());
+                assertEquals(0, right.takeDescriptors(0).length);
+            }
+            writer.get(20, TimeUnit.SECONDS);
+        } finally {
+            for (int[] p : pipes) {
+                Descriptors.close(p[0]);
+                Descriptors.close(p[1]);
+            }
+        }
+    }
+
+    @Test
+    void aTimeoutIsHonouredAndPollOnlyLooks() {
+        assertFalse(right.poll(0));
+        long start = System.nanoTime();
+        assertNull(right.read(TimeUnit.MILLISECONDS.toNanos(150)));
+        assertNull(right.readTagged(TimeUnit.MILLISECONDS.toNanos(50), null, 0));
+        long waited = System.nanoTime() - start;
+        assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(200), "returned early: " + waited + " ns");
+        assertTrue(waited < TimeUnit.SECONDS.toNanos(10), "returned late: " + waited + " ns");
+        left.write(new byte[] {1}, 0, 1);
+        assertTrue(right.poll(TimeUnit.SECONDS.toNanos(20)));
+        assertArrayEquals(new byte[] {1}, right.read(0));
+    }
+
+    @Test
+    void aVirtualThreadWaitsOutItsTimeoutReadsAndSeesAnInterrupt() throws Exception {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread timed = Thread.ofVirtual().start(() -> {
+            long start = System.nanoTime();
+            byte[] none = right.read(TimeUnit.MILLISECONDS.toNanos(30));
+            outcome.set(none == null ? System.nanoTime() - start : "a message from nowhere");
+        });
+        timed.join(TimeUnit.SECONDS.toMillis(20));
+        assertTrue(outcome.get() instanceof Long waited && waited >= TimeUnit.MILLISECONDS.toNanos(30),
+                String.valueOf(outcome.get()));
+
+        CompletableFuture<byte[]> read = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> read.complete(right.read(TimeUnit.SECONDS.toNanos(20))));
+        left.write(random(100_000, 5), 0, 100_000);
+        assertArrayEquals(random(100_000, 5), read.get(20, TimeUnit.SECONDS));
+
+        // interrupted before or while it waits: either way the read ends with the interrupt
+        Thread blocked = Thread.ofVirtual().start(() -> {
+            try {
+                right.read(Long.MAX_VALUE);
+                outcome.set("no interrupt seen");
+            } catch (ProcessInterruptedException e) {
+                outcome.set(e);
+            }
+        });
+        blocked.interrupt();
+        blocked.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(blocked.isAlive());
+        assertTrue(outcome.get() instanceof ProcessInterruptedException, String.valueOf(outcome.get()));
+    }
+
+    @Test
+    void anInterruptStopsABlockedRead() throws Exception {
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        CountDownLatch reading = new CountDownLatch(1);
+        Thread t = Thread.ofPlatform().start(() -> {
+            reading.countDown();
+            try {
+                right.read(Long.MAX_VALUE);
+            } catch (Throwable e) {
+                seen.set(e);
+            }
+        });
+        assertTrue(reading.await(20, TimeUnit.SECONDS));
+        t.interrupt();
+        t.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(t.isAlive());
+        assertTrue(seen.get() instanceof ProcessInterruptedException, String.valueOf(seen.get()));
+        // the channel still works
+        left.write(new byte[] {5}, 0, 1);
+        assertArrayEquals(new byte[] {5}, right.read(TimeUnit.SECONDS.toNanos(20)));
+    }
+
+    @Test
+    void closeDuringABlockedReadEndsIt() throws Exception {
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                right.read(Long.MAX_VALUE);
+            } catch (Throwable e) {
+                seen.set(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!sleepingInPoll(reader)) {
+            assertTrue(System.nanoTime() < deadline, "the reader never reached its wait");
+            Thread.onSpinWait();
+        }
+        right.close();
+        reader.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(reader.isAlive());
+        assertTrue(seen.get() instanceof IllegalStateException, String.valueOf(seen.get()));
+        assertThrows(IllegalStateException.class, () -> right.read(0));
+    }
+
+    /** Whether {@code t} is past its spin, sleeping in a poll slice. */
+    private static boolean sleepingInPoll(Thread t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        boolean inWait = false;
+        for (StackTraceElement e : stack) {
+            inWait |= e.getMethodName().equals("waitFor");
+        }
+        return inWait && stack.length > 0 && !stack[0].getMethodName().equals("onSpinWait")
+                && java.util.Arrays.stream(stack).noneMatch(e -> e.getMethodName().equals("nanoTime"));
+    }
+
+    @Test
+    void endOfStreamBetweenAndInsideMessages() throws Exception {
+        left.write(new byte[] {9}, 0, 1);
+        left.close();
+        assertArrayEquals(new byte[] {9}, right.read(TimeUnit.SECONDS.toNanos(20)));
+        assertThrows(ConnectionEOFException.class, () -> right.read(TimeUnit.SECONDS.toNanos(20)));
+        assertTrue(right.poll(0), "end of stream is readable");
+
+        int[] raw = Descriptors.socketpair(Descriptors.SOCK_STREAM | Descriptors.SOCK_CLOEXEC);
+        try (FdChannel reader = new FdChannel(raw[0])) {
+            // a header announcing 100 000 bytes, then only 3, then the writer goes away
+            Descriptors.writeFully(raw[1], new byte[] {0, 1, (byte) 0x86, (byte) 0xA0, 1, 2, 3});
+            Descriptors.close(raw[1]);
+            ConnectionEOFException e = assertThrows(ConnectionEOFException.class,
+                    () -> reader.read(TimeUnit.SECONDS.toNanos(20)));
+            assertTrue(e.getMessage().contains("middle"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aWriteToAClosedPeerSaysTheOtherEndIsGone() {
+        right.close();
+        assertThrows(ConnectionEOFException.class, () -> {
+            for (int i = 0; i < 100; i++) {
+                left.write(new byte[70_000], 0, 70_000);
+            }
+        });
+    }
+}
