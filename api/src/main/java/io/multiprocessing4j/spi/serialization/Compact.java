@@ -17,7 +17,14 @@ import java.nio.ByteBuffer;
  *   BOOLEAN 0x05  0 or 1
  *   STRING  0x06  int32 n, then n UTF-16 chars (2 bytes each: exact even for unpaired surrogates)
  *   BYTES   0x07  int32 n, then n bytes
+ *   SHORT   0x08  int16
+ *   BYTE    0x09  int8
+ *   CHAR    0x0A  UTF-16 unit, 2 bytes
+ *   FLOAT   0x0B  IEEE 754 bits, int32
  * </pre>
+ *
+ * The one compact encoding of the project: pipes, pools and managers use it through {@link Codec},
+ * and so do both shared-memory queues (each item is a {@link Codec} message).
  *
  * A Java serialization stream starts with {@code 0xAC}, so the first byte tells the forms apart.
  * Lengths are checked against the bytes really there before anything is allocated, and an array
@@ -31,13 +38,17 @@ final class Compact {
     private static final byte BOOLEAN = 5;
     private static final byte STRING = 6;
     private static final byte BYTES = 7;
+    private static final byte SHORT = 8;
+    private static final byte BYTE = 9;
+    private static final byte CHAR = 10;
+    private static final byte FLOAT = 11;
 
     private Compact() {
     }
 
     /** @return whether a message starting with {@code first} is in this form */
     static boolean isCompact(byte first) {
-        return first >= NULL && first <= BYTES;
+        return first >= NULL && first <= FLOAT;
     }
 
     /** @return the compact form of {@code value}, or null if it has none */
@@ -55,6 +66,10 @@ final class Compact {
             }
             case byte[] b when b.length <= Integer.MAX_VALUE - 5 ->
                 ByteBuffer.allocate(5 + b.length).put(BYTES).putInt(b.length).put(b).array();
+            case Short v -> ByteBuffer.allocate(3).put(SHORT).putShort(v).array();
+            case Byte v -> new byte[] {BYTE, v};
+            case Character v -> ByteBuffer.allocate(3).put(CHAR).putChar(v).array();
+            case Float v -> ByteBuffer.allocate(5).put(FLOAT).putInt(Float.floatToRawIntBits(v)).array();
             default -> null;
         };
     }
@@ -81,6 +96,10 @@ final class Compact {
                     in.get(b);
                     yield b;
                 }
+                case SHORT -> in.getShort();
+                case BYTE -> in.get();
+                case CHAR -> in.getChar();
+                case FLOAT -> Float.intBitsToFloat(in.getInt());
                 default -> throw new SerializationException("unknown compact kind " + bytes[0]);
             };
             if (in.hasRemaining()) {
@@ -111,6 +130,10 @@ final class Compact {
                     yield new String(chars);
                 }
                 case BYTES -> readExactly(in, length(in.readInt(), Integer.MAX_VALUE));
+                case SHORT -> in.readShort();
+                case BYTE -> in.readByte();
+                case CHAR -> in.readChar();
+                case FLOAT -> in.readFloat();
                 default -> throw new SerializationException("unknown compact kind " + kind);
             };
         } catch (java.io.EOFException e) {

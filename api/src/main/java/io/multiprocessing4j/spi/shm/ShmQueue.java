@@ -6,7 +6,6 @@ import io.multiprocessing4j.QueueEmptyException;
 import io.multiprocessing4j.QueueFullException;
 import io.multiprocessing4j.spi.Checks;
 import io.multiprocessing4j.spi.queue.AbstractSharedQueue;
-import io.multiprocessing4j.spi.queue.ItemBytes;
 import io.multiprocessing4j.spi.serialization.Codec;
 import java.io.Serial;
 import java.lang.foreign.MemorySegment;
@@ -20,7 +19,7 @@ import java.util.Objects;
 /**
  * A queue in shared memory, with no broker: a ring of serialized items guarded by a
  * {@link ShmLock}; waiters wait on a sequence word bumped by every put, get and task_done. Items
- * are encoded ({@link ItemBytes}: compact for strings, byte arrays and boxed primitives, Java
+ * are encoded ({@link Codec}: compact for strings, byte arrays and boxed primitives, Java
  * serialization otherwise) in the caller at {@code put} (so a value that cannot be serialized
  * fails there) and decoded by the taker outside the lock.
  *
@@ -76,7 +75,7 @@ public final class ShmQueue<E> extends AbstractSharedQueue<E> implements Joinabl
     protected boolean insert(E e, long nanos) {
         Objects.requireNonNull(e, "a queue does not accept null");
         checkOpen();
-        byte[] item = ItemBytes.encode(e);
+        byte[] item = Codec.serialize(e);
         byte[] record = item;
         boolean spilled = false;
         if (item.length + 4L > capacity / 8) {
@@ -184,7 +183,7 @@ public final class ShmQueue<E> extends AbstractSharedQueue<E> implements Joinabl
     @SuppressWarnings("unchecked")
     private E decode(int header, byte[] record, boolean free) {
         if (header >= 0) {
-            return (E) ItemBytes.decode(record);
+            return (E) Codec.deserialize(record);
         }
         ShmRegion r = (ShmRegion) Codec.deserialize(record);
         MemorySegment m = r.segment();
@@ -193,7 +192,7 @@ public final class ShmQueue<E> extends AbstractSharedQueue<E> implements Joinabl
         if (free) {
             allocator.free(r);
         }
-        return (E) ItemBytes.decode(item);
+        return (E) Codec.deserialize(item);
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CompactTest {
     private static final List<Object> VALUES = List.of(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 7L,
             Long.MIN_VALUE, 3.5, -0.0, Double.NaN, true, false, "", "ready", "é€😀", "\uD800 unpaired",
-            "x".repeat(100_000));
+            "x".repeat(100_000), (short) -3, Short.MAX_VALUE, (byte) -1, 'c', '\uFFFF', 1.5f, Float.NaN);
 
     @Test
     void commonValuesRoundTripCompactlyAndExactly() {

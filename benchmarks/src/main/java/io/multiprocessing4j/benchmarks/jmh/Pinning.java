@@ -155,7 +155,24 @@ public final class Pinning {
         }
     }
 
+    /**
+     * {@code taskset -a} sets each thread of a JVM in turn and fails if one exits meanwhile (the JVM
+     * ends threads of its own at any time): a few tries absorb that.
+     */
     private static void taskset(String... args) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tasksetOnce(args);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void tasksetOnce(String... args) {
         List<String> cmd = new ArrayList<>(List.of("taskset"));
         cmd.addAll(List.of(args));
         try {
