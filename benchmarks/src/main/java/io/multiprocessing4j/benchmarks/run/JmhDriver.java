@@ -136,7 +136,7 @@ public final class JmhDriver {
             int n = spec.samples()[quick ? 0 : 1];
             b.warmupIterations(spec.samples()[2]).measurementIterations(n);
         } else if (quick) {
-            b.warmupIterations(1).warmupTime(TimeValue.milliseconds(250))
+            b.warmupIterations(1).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(3).measurementTime(TimeValue.milliseconds(300));
         } else {
             b.warmupIterations(2).warmupTime(TimeValue.seconds(1))
