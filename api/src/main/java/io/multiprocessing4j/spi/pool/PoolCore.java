@@ -14,17 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The pool's engine. One scheduler thread owns the queue of chunks and the workers: it gives a
- * chunk to an idle worker over that worker's pipe, learns of results and deaths from the
- * workers' reader threads (as events), replaces workers that died or reached
- * {@code maxTasksPerChild}, and stops them at shutdown. Outcomes go to the {@link ResultThread},
- * which completes results and runs callbacks.
+ * The pool's engine: a state machine over the queue of chunks and the workers, run under one lock
+ * by whichever thread has news, with no scheduler thread of its own. A submitting thread queues
+ * its chunks and gives them straight to idle workers over their pipes; a worker's reader thread
+ * reports its results and its death (as events) and, in the same step, sends that worker its next
+ * chunk. So one task costs no hand-off between threads of this process on its way out, and only
+ * the reader's wake-up on its way back (Python's pool has a task-handler and a result-handler
+ * thread in between). It also replaces workers that died or reached {@code maxTasksPerChild}, and
+ * stops them at shutdown. Outcomes go to the {@link ResultThread}, which completes results and
+ * runs callbacks; results no callback waits for are completed by the reader itself.
  */
 final class PoolCore {
     private static final System.Logger LOG = System.getLogger(PoolCore.class.getName());
@@ -53,20 +56,24 @@ final class PoolCore {
     private final PoolOptions options;
     final boolean encoded;
     final String name;
-    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     final ResultThread results;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicLong taskIds = new AtomicLong();
-    private final Object stateLock = new Object();
+    /** Guards everything below and the scheduling state of the {@link WorkerSlot}s. */
+    private final Object lock = new Object();
     private volatile State state = State.RUNNING;
     private volatile MultiprocessingException brokenBy;
 
-    // Owned by the scheduler thread.
+    // Guarded by lock.
     private final ArrayDeque<Chunk> pending = new ArrayDeque<>();
     private final List<WorkerSlot> slots = new CopyOnWriteArrayList<>();
     private final ArrayDeque<WorkerSlot> idle = new ArrayDeque<>();
     private int starting;
     private int earlyDeaths;
+    /** Results taken from a worker and not yet handed to their job (decoded outside the lock). */
+    private int delivering;
+    /** Whether the result thread was told to stop (the pool is over). */
+    private boolean over;
 
     PoolCore(Context context, PoolOptions options) {
         this.context = context;
@@ -87,15 +94,12 @@ final class PoolCore {
             results.stop();
             throw e;
         }
-        Thread scheduler = new Thread(this::schedule, name + "-scheduler");
-        scheduler.setDaemon(true);
-        scheduler.start();
         results.start();
     }
 
     private WorkerSlot startWorker() {
         return WorkerSlot.start(context, "SpawnPoolWorker-" + WORKER_NUMBERS.incrementAndGet(), options.initializer(),
-                options.maxTasksPerChild(), encoded, inbox::add);
+                options.maxTasksPerChild(), encoded, name + "-reader-", this::event);
     }
 
     // ---- called by user threads ----
@@ -106,7 +110,7 @@ final class PoolCore {
 
     /** Queues chunks. @throws RejectedExecutionException after shutdown, terminate, or a broken initializer */
     void submit(List<Chunk> chunks) {
-        synchronized (stateLock) {
+        synchronized (lock) {
             if (state != State.RUNNING) {
                 Throwable broken = brokenBy;
                 throw new RejectedExecutionException(broken != null
@@ -114,26 +118,26 @@ final class PoolCore {
                         : "pool " + name + " is " + (state == State.SHUTDOWN ? "shut down" : "terminated")
                                 + ": no new work is accepted", broken);
             }
-            inbox.add(new Submit(chunks));
+            step(new Submit(chunks));
         }
     }
 
     void shutdown() {
-        synchronized (stateLock) {
+        synchronized (lock) {
             if (state == State.RUNNING) {
                 state = State.SHUTDOWN;
-                inbox.add(new ShutdownRequest());
+                step(new ShutdownRequest());
             }
         }
     }
 
     void terminate() {
-        synchronized (stateLock) {
+        synchronized (lock) {
             if (state == State.TERMINATING) {
                 return;
             }
             state = State.TERMINATING;
-            inbox.add(new TerminateRequest());
+            step(new TerminateRequest());
         }
     }
 
@@ -159,25 +163,58 @@ final class PoolCore {
         return out;
     }
 
-    // ---- the scheduler thread ----
+    // ---- the state machine ----
 
-    private void schedule() {
-        try {
-            while (true) {
-                handle(inbox.take());
-                if (state != State.RUNNING && slots.isEmpty() && starting == 0 && pending.isEmpty()) {
-                    break;
+    /**
+     * An event from a reader, spawner or reaper thread. A result is decoded and handed to its job
+     * after the lock is released, so that readers decode in parallel and no user code (a
+     * dependent stage of a completed future) ever runs under the lock.
+     */
+    private void event(Object event) {
+        Chunk done = null;
+        Object values = null;
+        synchronized (lock) {
+            if (event instanceof FromWorker f && f.message() instanceof Messages.TaskDone d) {
+                done = finishCurrent(f.slot(), d.taskId());
+                if (done == null) {
+                    return;
                 }
-                if (state == State.SHUTDOWN) {
-                    stopIdleWorkersIfDone();
-                }
+                values = d.results();
+                delivering++; // the pool must not end before this result reached its job
+            } else {
+                step(event);
+                return;
             }
-        } catch (InterruptedException e) {
-            abandon(new MultiprocessingException("pool " + name + ": its scheduler was interrupted"));
-        } catch (RuntimeException | Error e) {
-            abandon(new MultiprocessingException("pool " + name + ": its scheduler failed: " + e, e));
+        }
+        try {
+            results.done(done, values, encoded);
         } finally {
+            synchronized (lock) {
+                delivering--;
+                afterStep();
+            }
+        }
+    }
+
+    /** Handles one event and ends the pool if that was the last thing to do; under the lock. */
+    private void step(Object event) {
+        try {
+            handle(event);
+        } catch (RuntimeException | Error e) {
+            abandon(new MultiprocessingException("pool " + name + ": its scheduling failed: " + e, e));
+        }
+        afterStep();
+    }
+
+    private void afterStep() {
+        if (over) {
+            return;
+        }
+        if (state != State.RUNNING && slots.isEmpty() && starting == 0 && pending.isEmpty() && delivering == 0) {
+            over = true;
             results.stop();
+        } else if (state == State.SHUTDOWN) {
+            stopIdleWorkersIfDone();
         }
     }
 
@@ -220,12 +257,10 @@ final class PoolCore {
         }
     }
 
-    /** The scheduler cannot go on: fail everything queued or running, so that no caller waits forever. */
+    /** Scheduling cannot go on: fail everything queued or running, so that no caller waits forever. */
     private void abandon(MultiprocessingException error) {
         LOG.log(Level.ERROR, error.getMessage() + "; terminating the pool", error);
-        synchronized (stateLock) {
-            state = State.TERMINATING;
-        }
+        state = State.TERMINATING;
         brokenBy = error;
         failPending(error);
         for (WorkerSlot s : slots) {
@@ -234,6 +269,10 @@ final class PoolCore {
                 s.current = null;
             }
             s.process.terminate();
+        }
+        if (!over) {
+            over = true;
+            results.stop();
         }
     }
 
@@ -246,24 +285,23 @@ final class PoolCore {
             WorkerSlot slot = idle.poll();
             slot.current = chunk;
             try {
+                // From a submitting thread or a reader: a short write into the socket's buffer (the
+                // worker is idle, reading, so even a large task drains promptly).
                 slot.conn.send(new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
             } catch (RuntimeException e) {
-                // The worker's pipe is unusable: it is dying; its reader will report it. Keep the chunk.
+                // The worker's pipe is unusable: it is dying, or the submitting thread was interrupted
+                // in the middle of a message. Keep the chunk; end the worker (its stream may hold half
+                // a message); its reader reports the death and a replacement starts.
                 slot.current = null;
                 slot.retiring = true;
                 pending.addFirst(chunk);
+                slot.process.terminate();
             }
         }
     }
 
     private void fromWorker(WorkerSlot slot, Object message) {
         switch (message) {
-            case Messages.TaskDone d -> {
-                Chunk c = finishCurrent(slot, d.taskId());
-                if (c != null) {
-                    results.done(c, d.results(), encoded);
-                }
-            }
             case Messages.TaskFailed f -> {
                 Chunk c = finishCurrent(slot, f.taskId());
                 if (c != null) {
@@ -287,10 +325,8 @@ final class PoolCore {
     private void broken(WorkerSlot slot, MultiprocessingException error) {
         LOG.log(Level.ERROR, name + ": " + error.getMessage() + "; failing queued work and refusing new work", error);
         brokenBy = error;
-        synchronized (stateLock) {
-            if (state == State.RUNNING) {
-                state = State.SHUTDOWN;
-            }
+        if (state == State.RUNNING) {
+            state = State.SHUTDOWN;
         }
         if (slot != null && slot.current != null) {
             results.failed(slot.current, error);
@@ -339,9 +375,12 @@ final class PoolCore {
         }
         Chunk lost = slot.current;
         slot.current = null;
-        if (contextClosed()) {
+        if (contextClosed() && state != State.TERMINATING) {
             // The context ends its children before it terminates its pools: not a worker failure.
-            terminate();
+            // (Inline, not through terminate(): a nested step could end the pool before the lost
+            // chunk below is cancelled.)
+            state = State.TERMINATING;
+            terminateNow();
         }
         if (lost != null) {
             if (state == State.TERMINATING) {
@@ -358,9 +397,9 @@ final class PoolCore {
             starting++;
             Thread.ofVirtual().name(name + "-spawner").start(() -> {
                 try {
-                    inbox.add(new Started(startWorker()));
+                    event(new Started(startWorker()));
                 } catch (Throwable t) {
-                    inbox.add(new StartFailed(t));
+                    event(new StartFailed(t));
                 }
             });
         }
@@ -419,7 +458,7 @@ final class PoolCore {
                     LOG.log(Level.WARNING, name + ": worker " + s.info.name()
                             + " ignored terminate(); abandoning it");
                 }
-                inbox.add(new Died(s));
+                event(new Died(s));
             }
         });
     }

@@ -46,11 +46,12 @@ final class WorkerSlot {
      * @param initializer or null
      * @param maxTasks tasks before it exits, 0 for no limit
      * @param encoded whether tasks travel serialized
-     * @param events receives {@link PoolCore.FromWorker} and {@link PoolCore.Died} events
+     * @param readerPrefix the reader thread's name, before the worker's name
+     * @param events receives {@link PoolCore.FromWorker} and {@link PoolCore.Died} events, on the reader thread
      * @return the slot
      */
     static WorkerSlot start(Context context, String name, SerializableRunnable initializer, int maxTasks,
-            boolean encoded, Consumer<Object> events) {
+            boolean encoded, String readerPrefix, Consumer<Object> events) {
         Pipe pipe = context.pipe(true);
         ChildProcess p;
         try {
@@ -62,7 +63,12 @@ final class WorkerSlot {
             throw e;
         }
         WorkerSlot slot = new WorkerSlot(p, pipe.left(), pipe.right());
-        Thread.ofVirtual().name("mp4j-pool-reader-" + name).start(() -> slot.read(events));
+        // A platform thread, one per worker: it waits for the worker's answer blocked in the
+        // kernel and wakes the moment it comes. A virtual thread cannot block in the kernel
+        // without pinning its carrier, so the backends' pipes make it look and park in slices
+        // (1 ms on posix): every result waited up to that slice (apply_async took ~1 ms). It ends
+        // when its worker does (EOF, or the exit code while the pipe is quiet).
+        Thread.ofPlatform().daemon(true).name(readerPrefix + name).start(() -> slot.read(events));
         return slot;
     }
 
