@@ -33,6 +33,16 @@ final class PoolCore {
     private static final System.Logger LOG = System.getLogger(PoolCore.class.getName());
     private static final AtomicInteger WORKER_NUMBERS = new AtomicInteger();
     private static final AtomicInteger POOL_NUMBERS = new AtomicInteger();
+    /**
+     * Chunks a worker may hold at once: the one it runs and one waiting in its pipe, so that it
+     * starts the next the moment it answered, without waiting for its answer to reach us and a
+     * new chunk to come back (for short tasks that round trip was most of the time per task).
+     * Two, not more: a chunk sent behind a long one waits for it (a worker cannot hand back what
+     * it has not started), so a deeper queue would let the pool's load grow unbalanced. Python's
+     * workers take tasks from one shared pipe instead; per-worker pipes are what let a worker's
+     * death fail exactly the task it ran.
+     */
+    private static final int DEPTH = 2;
     /** How long terminated workers get before they are killed (or, on threads, abandoned). */
     private static final Duration TERMINATE_GRACE = Duration.ofSeconds(2);
 
@@ -67,7 +77,6 @@ final class PoolCore {
     // Guarded by lock.
     private final ArrayDeque<Chunk> pending = new ArrayDeque<>();
     private final List<WorkerSlot> slots = new CopyOnWriteArrayList<>();
-    private final ArrayDeque<WorkerSlot> idle = new ArrayDeque<>();
     private int starting;
     private int earlyDeaths;
     /** Results taken from a worker and not yet handed to their job (decoded outside the lock). */
@@ -85,7 +94,7 @@ final class PoolCore {
             for (int i = 0; i < options.processes(); i++) {
                 WorkerSlot slot = startWorker();
                 slots.add(slot);
-                idle.add(slot);
+                slot.accepting = true;
             }
         } catch (RuntimeException | Error e) {
             for (WorkerSlot s : slots) {
@@ -239,7 +248,7 @@ final class PoolCore {
                 if (state == State.TERMINATING) {
                     endWorker(s.slot());
                 } else {
-                    idle.add(s.slot());
+                    s.slot().accepting = true;
                     dispatch();
                 }
             }
@@ -264,10 +273,8 @@ final class PoolCore {
         brokenBy = error;
         failPending(error);
         for (WorkerSlot s : slots) {
-            if (s.current != null) {
-                results.failed(s.current, error);
-                s.current = null;
-            }
+            s.accepting = false;
+            failInFlight(s, error);
             s.process.terminate();
         }
         if (!over) {
@@ -276,27 +283,51 @@ final class PoolCore {
         }
     }
 
+    /** Gives queued chunks to the workers holding the fewest, up to {@link #DEPTH} (or their task limit) each. */
     private void dispatch() {
-        while (!idle.isEmpty() && !pending.isEmpty()) {
+        while (!pending.isEmpty()) {
+            WorkerSlot slot = null;
+            for (WorkerSlot s : slots) {
+                if (s.accepting && s.inFlight.size() < room(s) && (slot == null || s.inFlight.size() < slot.inFlight.size())) {
+                    slot = s;
+                }
+            }
+            if (slot == null) {
+                return;
+            }
             Chunk chunk = pending.poll();
             if (chunk.job().finished()) {
                 continue;
             }
-            WorkerSlot slot = idle.poll();
-            slot.current = chunk;
+            slot.inFlight.add(chunk);
             try {
                 // From a submitting thread or a reader: a short write into the socket's buffer (the
-                // worker is idle, reading, so even a large task drains promptly).
+                // worker drains it as it goes, so even a large task does not block us for long).
                 slot.conn.send(new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
             } catch (RuntimeException e) {
                 // The worker's pipe is unusable: it is dying, or the submitting thread was interrupted
                 // in the middle of a message. Keep the chunk; end the worker (its stream may hold half
                 // a message); its reader reports the death and a replacement starts.
-                slot.current = null;
-                slot.retiring = true;
+                slot.inFlight.removeLast();
+                slot.accepting = false;
                 pending.addFirst(chunk);
                 slot.process.terminate();
             }
+        }
+    }
+
+    /** @return how many chunks the worker may hold: {@link #DEPTH}, or fewer (see below, and {@code maxTasksPerChild}) */
+    private int room(WorkerSlot s) {
+        // While a replacement starts, no worker takes a second chunk: it belongs to the newcomer
+        // (two tasks that meet at a barrier must not queue behind each other in one worker).
+        int depth = starting > 0 ? 1 : DEPTH;
+        int max = options.maxTasksPerChild();
+        return max > 0 ? Math.min(depth, max - s.tasksDone) : depth;
+    }
+
+    private void failInFlight(WorkerSlot s, Throwable error) {
+        for (Chunk c; (c = s.inFlight.poll()) != null; ) {
+            results.failed(c, error);
         }
     }
 
@@ -313,8 +344,7 @@ final class PoolCore {
                 earlyDeaths = 0;
             }
             case Messages.InitFailed f -> {
-                slot.retiring = true;
-                idle.remove(slot);
+                slot.accepting = false;
                 broken(slot, f.failure().toRemoteException("the pool initializer in " + slot.info.name()));
             }
             default -> LOG.log(Level.WARNING, name + ": unexpected message from " + slot.info.name() + ": " + message);
@@ -328,27 +358,25 @@ final class PoolCore {
         if (state == State.RUNNING) {
             state = State.SHUTDOWN;
         }
-        if (slot != null && slot.current != null) {
-            results.failed(slot.current, error);
-            slot.current = null;
+        if (slot != null) {
+            failInFlight(slot, error);
         }
         failPending(error);
     }
 
     private Chunk finishCurrent(WorkerSlot slot, long taskId) {
-        Chunk c = slot.current;
+        Chunk c = slot.inFlight.peek();
         if (c == null || c.taskId() != taskId) {
             // After terminate() the cancelled task's answer may still come: expected then.
             LOG.log(state == State.TERMINATING ? Level.DEBUG : Level.WARNING,
                     name + ": " + slot.info.name() + " answered task " + taskId + " it was not running");
             return null;
         }
-        slot.current = null;
+        slot.inFlight.poll();
         slot.tasksDone++;
         if (options.maxTasksPerChild() > 0 && slot.tasksDone >= options.maxTasksPerChild()) {
-            slot.retiring = true; // it exits by itself; its death brings a replacement
-        } else if (!slot.retiring && state != State.TERMINATING) {
-            idle.add(slot);
+            slot.accepting = false; // it exits by itself; its death brings a replacement
+        } else if (slot.accepting) {
             dispatch();
         }
         return c;
@@ -358,7 +386,7 @@ final class PoolCore {
         if (!slots.remove(slot)) {
             return;
         }
-        idle.remove(slot);
+        slot.accepting = false;
         if (slot.exitCode() == null) {
             slot.process.terminate();
         }
@@ -373,8 +401,15 @@ final class PoolCore {
                         + slot.info.name() + "," + how));
             }
         }
-        Chunk lost = slot.current;
-        slot.current = null;
+        Chunk lost = slot.inFlight.poll();
+        // The chunks behind it were never started: they go back to the head of the queue, in order.
+        for (Chunk c; (c = slot.inFlight.pollLast()) != null; ) {
+            if (state == State.TERMINATING) {
+                results.cancel(c, "pool " + name + " was terminated");
+            } else {
+                pending.addFirst(c);
+            }
+        }
         if (contextClosed() && state != State.TERMINATING) {
             // The context ends its children before it terminates its pools: not a worker failure.
             // (Inline, not through terminate(): a nested step could end the pool before the lost
@@ -414,9 +449,9 @@ final class PoolCore {
             return;
         }
         for (WorkerSlot s : slots) {
-            if (s.current == null && !s.stopSent) {
+            if (s.inFlight.isEmpty() && !s.stopSent) {
                 s.stopSent = true;
-                idle.remove(s);
+                s.accepting = false;
                 try {
                     s.conn.send(new Messages.Stop());
                 } catch (RuntimeException e) {
@@ -436,7 +471,6 @@ final class PoolCore {
         for (Chunk c; (c = pending.poll()) != null; ) {
             results.cancel(c, "pool " + name + " was terminated");
         }
-        idle.clear();
         for (WorkerSlot s : slots) {
             endWorker(s);
         }
@@ -444,9 +478,9 @@ final class PoolCore {
 
     /** Terminates a worker; kills it (or gives up on it, where nothing can) after a grace period. */
     private void endWorker(WorkerSlot s) {
-        if (s.current != null) {
-            results.cancel(s.current, "pool " + name + " was terminated");
-            s.current = null;
+        s.accepting = false;
+        for (Chunk c; (c = s.inFlight.poll()) != null; ) {
+            results.cancel(c, "pool " + name + " was terminated");
         }
         s.process.terminate();
         Thread.ofVirtual().name(name + "-reaper").start(() -> {

@@ -8,6 +8,7 @@ import io.multiprocessing4j.Pipe;
 import io.multiprocessing4j.ProcessInfo;
 import io.multiprocessing4j.SerializableRunnable;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
@@ -23,12 +24,17 @@ final class WorkerSlot {
     final Connection conn;
     private final Connection childEnd;
     final ProcessInfo info;
-    /** Scheduler-owned state. */
-    Chunk current;
+    // Scheduling state, guarded by the PoolCore's lock.
+    /**
+     * The chunks sent to it and not yet answered, in the order sent. It runs them one at a time,
+     * in that order, so the head is the one it is running (or about to): the one its death fails.
+     */
+    final ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
+    /** Whether it may be given chunks: started, and not retiring, stopping or terminated. */
+    boolean accepting;
     int tasksDone;
     /** Whether it said its initializer ran: a death before that is the initializer's doing. */
     boolean ready;
-    boolean retiring;
     boolean stopSent;
 
     private WorkerSlot(ChildProcess process, Connection conn, Connection childEnd) {
