@@ -303,7 +303,7 @@ final class PoolCore {
             try {
                 // From a submitting thread or a reader: a short write into the socket's buffer (the
                 // worker drains it as it goes, so even a large task does not block us for long).
-                slot.conn.send(new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
+                Messages.send(slot.conn, encoded, new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
             } catch (RuntimeException e) {
                 // The worker's pipe is unusable: it is dying, or the submitting thread was interrupted
                 // in the middle of a message. Keep the chunk; end the worker (its stream may hold half
@@ -453,7 +453,7 @@ final class PoolCore {
                 s.stopSent = true;
                 s.accepting = false;
                 try {
-                    s.conn.send(new Messages.Stop());
+                    Messages.send(s.conn, encoded, new Messages.Stop());
                 } catch (RuntimeException e) {
                     s.process.terminate();
                 }

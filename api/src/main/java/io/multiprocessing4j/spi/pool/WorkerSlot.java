@@ -23,6 +23,8 @@ final class WorkerSlot {
     final ChildProcess process;
     final Connection conn;
     private final Connection childEnd;
+    /** Whether messages travel as frames (see {@link Messages}). */
+    private final boolean encoded;
     final ProcessInfo info;
     // Scheduling state, guarded by the PoolCore's lock.
     /**
@@ -37,8 +39,9 @@ final class WorkerSlot {
     boolean ready;
     boolean stopSent;
 
-    private WorkerSlot(ChildProcess process, Connection conn, Connection childEnd) {
+    private WorkerSlot(ChildProcess process, Connection conn, Connection childEnd, boolean encoded) {
         this.process = process;
+        this.encoded = encoded;
         this.conn = conn;
         this.childEnd = childEnd;
         this.info = process.info();
@@ -68,7 +71,7 @@ final class WorkerSlot {
             pipe.right().close();
             throw e;
         }
-        WorkerSlot slot = new WorkerSlot(p, pipe.left(), pipe.right());
+        WorkerSlot slot = new WorkerSlot(p, pipe.left(), pipe.right(), encoded);
         // A platform thread, one per worker: it waits for the worker's answer blocked in the
         // kernel and wakes the moment it comes. A virtual thread cannot block in the kernel
         // without pinning its carrier, so the backends' pipes make it look and park in slices
@@ -82,10 +85,10 @@ final class WorkerSlot {
         try {
             while (true) {
                 if (conn.poll(DEATH_CHECK)) {
-                    events.accept(new PoolCore.FromWorker(this, conn.recv()));
+                    events.accept(new PoolCore.FromWorker(this, Messages.recv(conn, encoded)));
                 } else if (process.exitCode() != null) {
                     while (conn.poll()) {
-                        events.accept(new PoolCore.FromWorker(this, conn.recv()));
+                        events.accept(new PoolCore.FromWorker(this, Messages.recv(conn, encoded)));
                     }
                     break;
                 }
