@@ -565,4 +565,28 @@ public abstract class PoolContract {
             assertTrue(p.awaitTermination(60, TimeUnit.SECONDS));
         });
     }
+
+    @Test
+    void closedPoolLeavesNoThreads() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            ProcessPool p = pool(2);
+            // "ProcessPool[mp4j-pool-N, ...": its threads' names start with that name.
+            String prefix = p.toString().substring("ProcessPool[".length(), p.toString().indexOf(',')) + "-";
+            assertEquals(List.of(0, 1, 4, 9), p.map(PoolContract::square, List.of(0, 1, 2, 3), 1));
+            assertEquals(5, p.applyAsync(() -> 5).get(LIMIT));
+            List<Thread> mine = poolThreads(prefix);
+            assertFalse(mine.isEmpty(), "no thread named " + prefix + "*: the check below would prove nothing");
+            p.shutdown();
+            assertTrue(p.join(LIMIT));
+            for (Thread t : mine) {
+                t.join(LIMIT);
+                assertFalse(t.isAlive(), t + " outlived its pool");
+            }
+            assertEquals(List.of(), poolThreads(prefix));
+        });
+    }
+
+    private static List<Thread> poolThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix)).toList();
+    }
 }
