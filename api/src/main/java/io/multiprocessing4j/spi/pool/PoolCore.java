@@ -285,10 +285,27 @@ final class PoolCore {
 
     /** Gives queued chunks to the workers holding the fewest, up to {@link #DEPTH} (or their task limit) each. */
     private void dispatch() {
+        // A submitting thread's pending interrupt is meant for its own waits, not for this send:
+        // a send it broke off would cost the worker (see below). Kept aside, and restored.
+        boolean interrupted = Thread.interrupted();
+        try {
+            dispatchQueued();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void dispatchQueued() {
+        // While a replacement starts, no worker takes a second chunk: it belongs to the newcomer
+        // (two tasks that meet at a barrier must not queue behind each other in one worker).
+        int depth = starting > 0 ? 1 : DEPTH;
         while (!pending.isEmpty()) {
             WorkerSlot slot = null;
             for (WorkerSlot s : slots) {
-                if (s.accepting && s.inFlight.size() < room(s) && (slot == null || s.inFlight.size() < slot.inFlight.size())) {
+                if (s.room(depth, options.maxTasksPerChild()) > 0
+                        && (slot == null || s.inFlight.size() < slot.inFlight.size())) {
                     slot = s;
                 }
             }
@@ -296,33 +313,10 @@ final class PoolCore {
                 return;
             }
             Chunk chunk = pending.poll();
-            if (chunk.job().finished()) {
-                continue;
-            }
-            slot.inFlight.add(chunk);
-            try {
-                // From a submitting thread or a reader: a short write into the socket's buffer (the
-                // worker drains it as it goes, so even a large task does not block us for long).
-                Messages.send(slot.conn, encoded, new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
-            } catch (RuntimeException e) {
-                // The worker's pipe is unusable: it is dying, or the submitting thread was interrupted
-                // in the middle of a message. Keep the chunk; end the worker (its stream may hold half
-                // a message); its reader reports the death and a replacement starts.
-                slot.inFlight.removeLast();
-                slot.accepting = false;
+            if (!chunk.job().finished() && !slot.run(chunk)) {
                 pending.addFirst(chunk);
-                slot.process.terminate();
             }
         }
-    }
-
-    /** @return how many chunks the worker may hold: {@link #DEPTH}, or fewer (see below, and {@code maxTasksPerChild}) */
-    private int room(WorkerSlot s) {
-        // While a replacement starts, no worker takes a second chunk: it belongs to the newcomer
-        // (two tasks that meet at a barrier must not queue behind each other in one worker).
-        int depth = starting > 0 ? 1 : DEPTH;
-        int max = options.maxTasksPerChild();
-        return max > 0 ? Math.min(depth, max - s.tasksDone) : depth;
     }
 
     private void failInFlight(WorkerSlot s, Throwable error) {

@@ -104,6 +104,42 @@ final class WorkerSlot {
         events.accept(new PoolCore.Died(this));
     }
 
+    /**
+     * @param depth the most chunks a worker may hold now
+     * @param maxTasks the pool's {@code maxTasksPerChild}, 0 for no limit
+     * @return how many more chunks it may be given (it never gets more than it will run before it exits)
+     */
+    int room(int depth, int maxTasks) {
+        if (!accepting) {
+            return 0;
+        }
+        int limit = maxTasks > 0 ? Math.min(depth, maxTasks - tasksDone) : depth;
+        return limit - inFlight.size();
+    }
+
+    /**
+     * Sends it a chunk to run (from a submitting thread or a reader: a short write into the
+     * socket's buffer, which the worker drains as it goes, so even a large task does not block us
+     * for long).
+     *
+     * @param chunk the chunk
+     * @return false if the pipe is unusable (the worker is dying, or the sending thread was
+     *     interrupted in the middle of a message): the chunk is not taken, and the worker is ended,
+     *     since its stream may hold half a message; its reader reports the death
+     */
+    boolean run(Chunk chunk) {
+        inFlight.add(chunk);
+        try {
+            Messages.send(conn, encoded, new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
+            return true;
+        } catch (RuntimeException e) {
+            inFlight.removeLast();
+            accepting = false;
+            process.terminate();
+            return false;
+        }
+    }
+
     /** @return the exit code, or null if it is still running or unknown */
     Integer exitCode() {
         try {

@@ -483,12 +483,12 @@ public abstract class ManagerContract {
     }
 
     @Test
-    @Test
     void valuesKeepTheirTypeAndContentBothWays() {
         assertTimeoutPreemptively(LIMIT, () -> {
             ConcurrentMap<Object, Object> d = manager.dict();
             List<Object> values = List.of(7, -7L, Long.MIN_VALUE, true, false, -0.0, Double.NaN, 1.5, "",
-                    "caf\u00e9 \u20ac \ud83d\ude00", List.of(1, "x"), 'c', (short) 3, new java.math.BigInteger("12345678901234567890"));
+                    "caf\u00e9 \u20ac \ud83d\ude00", List.of(1, "x"), 'c', (short) 3,
+                    new java.math.BigInteger("12345678901234567890"));
             for (int i = 0; i < values.size(); i++) {
                 assertNull(d.put("k" + i, values.get(i)));
                 d.put(values.get(i), i);
@@ -523,6 +523,7 @@ public abstract class ManagerContract {
         });
     }
 
+    @Test
     void managerProcessIsVisible() {
         assertTrue(manager.process().name().startsWith("SyncManager-"), manager.process().name());
         assertTrue(manager.process().daemon());
