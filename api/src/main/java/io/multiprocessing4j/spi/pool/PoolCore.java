@@ -43,6 +43,8 @@ final class PoolCore {
      * death fail exactly the task it ran.
      */
     private static final int DEPTH = 2;
+    /** The largest encoded chunk sent to a busy worker: well within any socket buffer. */
+    private static final int PREFETCH_BYTES = 32 * 1024;
     /** How long terminated workers get before they are killed (or, on threads, abandoned). */
     private static final Duration TERMINATE_GRACE = Duration.ofSeconds(2);
 
@@ -298,10 +300,12 @@ final class PoolCore {
     }
 
     private void dispatchQueued() {
-        // While a replacement starts, no worker takes a second chunk: it belongs to the newcomer
-        // (two tasks that meet at a barrier must not queue behind each other in one worker).
-        int depth = starting > 0 ? 1 : DEPTH;
         while (!pending.isEmpty()) {
+            // While a replacement starts, no worker takes a second chunk: it belongs to the newcomer
+            // (two tasks that meet at a barrier must not queue behind each other in one worker).
+            // Nor does a large chunk go to a busy worker: it would not fit in the pipe's buffer, so
+            // its send would wait, holding the lock, until the worker finished its current chunk.
+            int depth = starting > 0 || size(pending.peek()) > PREFETCH_BYTES ? 1 : DEPTH;
             WorkerSlot slot = null;
             for (WorkerSlot s : slots) {
                 if (s.room(depth, options.maxTasksPerChild()) > 0
@@ -317,6 +321,10 @@ final class PoolCore {
                 pending.addFirst(chunk);
             }
         }
+    }
+
+    private static int size(Chunk c) {
+        return c.work() instanceof byte[] b ? b.length : 0; // unserialized work travels by reference
     }
 
     private void failInFlight(WorkerSlot s, Throwable error) {
