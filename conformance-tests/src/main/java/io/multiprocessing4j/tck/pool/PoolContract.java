@@ -441,6 +441,22 @@ public abstract class PoolContract {
     }
 
     @Test
+    void taskQueuedBehindOneThatEndsItsWorkerStillRuns() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (ProcessPool p = pool(1)) {
+                // Both go to the one worker at once; the second must not die with it.
+                AsyncResult<Integer> dies = p.applyAsync(() -> {
+                    Multiprocessing.exit(3);
+                    return 0;
+                });
+                AsyncResult<Integer> after = p.applyAsync(() -> 42);
+                assertThrows(WorkerLostException.class, () -> dies.get(LIMIT));
+                assertEquals(42, after.get(LIMIT));
+            }
+        });
+    }
+
+    @Test
     void killedWorkerFailsItsTaskAndIsReplaced() {
         assertTimeoutPreemptively(LIMIT, () -> {
             if (!mp.has(io.multiprocessing4j.Capability.DISTINCT_PIDS)) {
