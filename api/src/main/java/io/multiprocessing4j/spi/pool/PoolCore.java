@@ -95,8 +95,10 @@ final class PoolCore {
         try {
             for (int i = 0; i < options.processes(); i++) {
                 WorkerSlot slot = startWorker();
-                slots.add(slot);
-                slot.accepting = true;
+                synchronized (lock) { // the readers of those started before may be reporting already
+                    slots.add(slot);
+                    slot.accepting = true;
+                }
             }
         } catch (RuntimeException | Error e) {
             for (WorkerSlot s : slots) {
