@@ -104,16 +104,7 @@ final class Dispatcher {
 
     private Protocol.Reply invoke(Protocol.Invoke call, Connection client) {
         ObjectTable.Entry e = table.get(call.id());
-        Method m;
-        try {
-            m = e.type().getMethod(call.method(), call.types());
-        } catch (NoSuchMethodException ex) {
-            throw new IllegalArgumentException(e.type().getName() + " has no method " + call.method()
-                    + Arrays.toString(call.types()), ex);
-        }
-        if (!m.canAccess(e.object())) {
-            m.setAccessible(true);
-        }
+        Method m = method(e, call);
         Caller.bind(call.caller(), client);
         try {
             Object result = m.invoke(e.object(), call.args());
@@ -131,6 +122,32 @@ final class Dispatcher {
         } finally {
             Caller.unbind();
         }
+    }
+
+    /** A method looked up once: {@code getMethod} and the access check cost more than the call itself. */
+    private record MethodKey(Class<?> type, Class<?> objectClass, String name, List<Class<?>> parameters) {
+    }
+
+    private final ConcurrentHashMap<MethodKey, Method> methods = new ConcurrentHashMap<>();
+
+    private Method method(ObjectTable.Entry e, Protocol.Invoke call) {
+        MethodKey key = new MethodKey(e.type(), e.object().getClass(), call.method(), Arrays.asList(call.types()));
+        Method cached = methods.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Method m;
+        try {
+            m = e.type().getMethod(call.method(), call.types());
+        } catch (NoSuchMethodException ex) {
+            throw new IllegalArgumentException(e.type().getName() + " has no method " + call.method()
+                    + Arrays.toString(call.types()), ex);
+        }
+        if (!m.canAccess(e.object())) {
+            m.setAccessible(true);
+        }
+        methods.putIfAbsent(key, m);
+        return m;
     }
 
     private static Object snapshot(Object o) {

@@ -6,7 +6,6 @@ import io.multiprocessing4j.Context;
 import io.multiprocessing4j.ManagerUnavailableException;
 import io.multiprocessing4j.spi.ConnectionProvider;
 import io.multiprocessing4j.spi.ProcessScope;
-import io.multiprocessing4j.spi.serialization.Codec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -83,14 +82,14 @@ final class ManagerClient {
      */
     Protocol.Reply call(Protocol.Request request) {
         requireAvailable();
-        byte[] bytes = Codec.serialize(request);
+        byte[] bytes = Wire.request(request);
         ConcurrentLinkedDeque<Connection> idle = idleByProcess.computeIfAbsent(ProcessScope.current(),
                 scope -> new ConcurrentLinkedDeque<>());
         Connection c = borrow(idle);
         boolean reusable = false;
         try {
             c.sendBytes(bytes);
-            Protocol.Reply reply = (Protocol.Reply) Codec.deserialize(c.recvBytes());
+            Protocol.Reply reply = Wire.reply(c.recvBytes());
             reusable = true;
             return reply;
         } catch (ConnectionEOFException | IllegalStateException e) {

@@ -8,7 +8,6 @@ import io.multiprocessing4j.spi.ConnectionListener;
 import io.multiprocessing4j.spi.ConnectionProvider;
 import io.multiprocessing4j.spi.ProcessScope;
 import io.multiprocessing4j.spi.manager.server.Caller;
-import io.multiprocessing4j.spi.serialization.Codec;
 import io.multiprocessing4j.spi.remote.RemoteFailure;
 import java.io.Serial;
 import java.util.Set;
@@ -16,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The target of the manager's server process: listens on the context's {@link ConnectionProvider},
- * sends its address to the parent, and serves each client connection on a virtual thread of its
- * own, so that a blocking call (a lock acquire, a queue get) blocks only its caller.
+ * sends its address to the parent, and serves each client connection on a thread of its own, so
+ * that a blocking call (a lock acquire, a queue get) blocks only its caller.
  */
 final class ManagerServer implements SerializableRunnable {
     @Serial
@@ -55,7 +54,12 @@ final class ManagerServer implements SerializableRunnable {
                     return; // closed by a shutdown request
                 }
                 open.add(c);
-                Thread.ofVirtual().name("mp4j-manager-client").start(() -> serve(c));
+                // A platform thread per connection (as CPython's manager): it waits for the next
+                // request blocked in the kernel and answers the moment it comes. A virtual thread
+                // waiting in a Selector holds its carrier anyway (the pool compensates with another
+                // carrier thread), so it saved nothing and added the hand-offs of the scheduler.
+                // The thread ends with its connection (client gone, or the server stopping).
+                Thread.ofPlatform().daemon(true).name("mp4j-manager-client").start(() -> serve(c));
             }
         } finally {
             listener.close();
@@ -70,7 +74,7 @@ final class ManagerServer implements SerializableRunnable {
                 Protocol.Reply reply;
                 Object request = null;
                 try {
-                    request = Codec.deserialize(in);
+                    request = Wire.request(in);
                     reply = dispatcher.handle((Protocol.Request) request, c);
                 } catch (Caller.Gone e) {
                     return;
@@ -79,9 +83,9 @@ final class ManagerServer implements SerializableRunnable {
                 }
                 byte[] out;
                 try {
-                    out = Codec.serialize(reply);
+                    out = Wire.reply(reply);
                 } catch (RuntimeException e) {
-                    out = Codec.serialize(new Protocol.Reply(null, RemoteFailure.of(e, true)));
+                    out = Wire.reply(new Protocol.Reply(null, RemoteFailure.of(e, true)));
                 }
                 c.sendBytes(out);
                 if (request instanceof Protocol.Shutdown) {

@@ -4,10 +4,11 @@
  * ({@code SyncManager-N}) listening at an address of the context, and serializable proxies that
  * reach it from any process of the context.
  *
- * <p>The server serves each client connection on a virtual thread of its own, so a blocking call
+ * <p>The server serves each client connection on a (platform) thread of its own, so a blocking call
  * (a lock's {@code acquire}, a queue's {@code get}, an event's {@code await}) blocks only its caller;
  * such a wait gives up as soon as its client disconnects. A client borrows one connection per call
- * from a per-process pool. Requests, results and exceptions always travel serialized, so values in
+ * from a per-process pool. Requests, results and exceptions always travel serialized (common calls
+ * in a compact form, see {@code Wire}), so values in
  * proxied collections are copies on every backend, as in Python. A reentrant lock's owner is the
  * calling process and thread, so owner checks hold across processes. Exceptions of the JDK
  * interfaces' usual unchecked types and of this library come back as themselves; those of registered

@@ -31,9 +31,11 @@ import java.util.function.Consumer;
 
 /**
  * The pool every backend gets: workers are daemon {@link io.multiprocessing4j.ChildProcess}es named
- * {@code SpawnPoolWorker-N}, each fed one task message at a time over its own pipe (so a worker's
- * death fails exactly the task it held, with {@link io.multiprocessing4j.WorkerLostException},
- * and the worker is replaced). Tasks are serialized at submission on backends with
+ * {@code SpawnPoolWorker-N}, each fed task messages over its own pipe, which it runs in order (so
+ * a worker's death fails exactly the task it ran, with {@link io.multiprocessing4j.WorkerLostException},
+ * the task queued behind it goes to another worker, and the worker is replaced). A worker is given
+ * a second, small task while it runs one, so that it never waits for the next; a task queued so
+ * behind a long one waits for it. Tasks are serialized at submission on backends with
  * {@link io.multiprocessing4j.Capability#SERIALIZED_ARGUMENTS}; on the others nothing is.
  *
  * <p>Where CPython would hang, this pool does not: an initializer that throws fails the queued work

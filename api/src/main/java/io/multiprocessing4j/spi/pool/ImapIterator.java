@@ -165,4 +165,9 @@ final class ImapIterator<R> extends Job implements Iterator<R> {
     boolean finished() {
         return false;
     }
+
+    @Override
+    boolean deliversAnywhere() {
+        return true; // no callbacks; arrivals are guarded by its lock
+    }
 }

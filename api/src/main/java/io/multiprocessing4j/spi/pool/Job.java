@@ -27,6 +27,13 @@ abstract class Job {
     /** @return whether further chunks are pointless (the job completed or was cancelled) */
     abstract boolean finished();
 
+    /**
+     * @return whether {@link #chunkDone} may run on any thread, concurrently with the job's other
+     *     deliveries, rather than in order on the result thread: true when no callback is involved
+     *     and the job is thread-safe
+     */
+    abstract boolean deliversAnywhere();
+
     /** A job with one chunk and one result: {@code apply}, {@code applyAsync}, {@code submit}. */
     static final class Single<R> extends Job {
         final PoolResult<R> result;
@@ -50,6 +57,12 @@ abstract class Job {
         @Override
         boolean finished() {
             return result.ready();
+        }
+
+        @Override
+        boolean deliversAnywhere() {
+            // One outcome, completed atomically by the future; callbacks must run on the result thread.
+            return !result.hasCallbacks();
         }
     }
 }

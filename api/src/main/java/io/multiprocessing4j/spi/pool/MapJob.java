@@ -66,4 +66,9 @@ final class MapJob<R> extends Job {
     boolean finished() {
         return result.ready();
     }
+
+    @Override
+    boolean deliversAnywhere() {
+        return false; // its chunk arrays are confined to the result thread
+    }
 }

@@ -14,22 +14,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The pool's engine. One scheduler thread owns the queue of chunks and the workers: it gives a
- * chunk to an idle worker over that worker's pipe, learns of results and deaths from the
- * workers' reader threads (as events), replaces workers that died or reached
- * {@code maxTasksPerChild}, and stops them at shutdown. Outcomes go to the {@link ResultThread},
- * which completes results and runs callbacks.
+ * The pool's engine: a state machine over the queue of chunks and the workers, run under one lock
+ * by whichever thread has news, with no scheduler thread of its own. A submitting thread queues
+ * its chunks and gives them straight to idle workers over their pipes; a worker's reader thread
+ * reports its results and its death (as events) and, in the same step, sends that worker its next
+ * chunk. So one task costs no hand-off between threads of this process on its way out, and only
+ * the reader's wake-up on its way back (Python's pool has a task-handler and a result-handler
+ * thread in between). It also replaces workers that died or reached {@code maxTasksPerChild}, and
+ * stops them at shutdown. Outcomes go to the {@link ResultThread}, which completes results and
+ * runs callbacks; results no callback waits for are completed by the reader itself.
  */
 final class PoolCore {
     private static final System.Logger LOG = System.getLogger(PoolCore.class.getName());
     private static final AtomicInteger WORKER_NUMBERS = new AtomicInteger();
     private static final AtomicInteger POOL_NUMBERS = new AtomicInteger();
+    /**
+     * Chunks a worker may hold at once: the one it runs and one waiting in its pipe, so that it
+     * starts the next the moment it answered, without waiting for its answer to reach us and a
+     * new chunk to come back (for short tasks that round trip was most of the time per task).
+     * Two, not more: a chunk sent behind a long one waits for it (a worker cannot hand back what
+     * it has not started), so a deeper queue would let the pool's load grow unbalanced. Python's
+     * workers take tasks from one shared pipe instead; per-worker pipes are what let a worker's
+     * death fail exactly the task it ran.
+     */
+    private static final int DEPTH = 2;
+    /** The largest encoded chunk sent to a busy worker: well within any socket buffer. */
+    private static final int PREFETCH_BYTES = 32 * 1024;
     /** How long terminated workers get before they are killed (or, on threads, abandoned). */
     private static final Duration TERMINATE_GRACE = Duration.ofSeconds(2);
 
@@ -53,20 +68,23 @@ final class PoolCore {
     private final PoolOptions options;
     final boolean encoded;
     final String name;
-    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     final ResultThread results;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicLong taskIds = new AtomicLong();
-    private final Object stateLock = new Object();
+    /** Guards everything below and the scheduling state of the {@link WorkerSlot}s. */
+    private final Object lock = new Object();
     private volatile State state = State.RUNNING;
     private volatile MultiprocessingException brokenBy;
 
-    // Owned by the scheduler thread.
+    // Guarded by lock.
     private final ArrayDeque<Chunk> pending = new ArrayDeque<>();
     private final List<WorkerSlot> slots = new CopyOnWriteArrayList<>();
-    private final ArrayDeque<WorkerSlot> idle = new ArrayDeque<>();
     private int starting;
     private int earlyDeaths;
+    /** Results taken from a worker and not yet handed to their job (decoded outside the lock). */
+    private int delivering;
+    /** Whether the result thread was told to stop (the pool is over). */
+    private boolean over;
 
     PoolCore(Context context, PoolOptions options) {
         this.context = context;
@@ -77,8 +95,10 @@ final class PoolCore {
         try {
             for (int i = 0; i < options.processes(); i++) {
                 WorkerSlot slot = startWorker();
-                slots.add(slot);
-                idle.add(slot);
+                synchronized (lock) { // the readers of those started before may be reporting already
+                    slots.add(slot);
+                    slot.accepting = true;
+                }
             }
         } catch (RuntimeException | Error e) {
             for (WorkerSlot s : slots) {
@@ -87,15 +107,12 @@ final class PoolCore {
             results.stop();
             throw e;
         }
-        Thread scheduler = new Thread(this::schedule, name + "-scheduler");
-        scheduler.setDaemon(true);
-        scheduler.start();
         results.start();
     }
 
     private WorkerSlot startWorker() {
         return WorkerSlot.start(context, "SpawnPoolWorker-" + WORKER_NUMBERS.incrementAndGet(), options.initializer(),
-                options.maxTasksPerChild(), encoded, inbox::add);
+                options.maxTasksPerChild(), encoded, name + "-reader-", this::event);
     }
 
     // ---- called by user threads ----
@@ -106,7 +123,7 @@ final class PoolCore {
 
     /** Queues chunks. @throws RejectedExecutionException after shutdown, terminate, or a broken initializer */
     void submit(List<Chunk> chunks) {
-        synchronized (stateLock) {
+        synchronized (lock) {
             if (state != State.RUNNING) {
                 Throwable broken = brokenBy;
                 throw new RejectedExecutionException(broken != null
@@ -114,26 +131,26 @@ final class PoolCore {
                         : "pool " + name + " is " + (state == State.SHUTDOWN ? "shut down" : "terminated")
                                 + ": no new work is accepted", broken);
             }
-            inbox.add(new Submit(chunks));
+            step(new Submit(chunks));
         }
     }
 
     void shutdown() {
-        synchronized (stateLock) {
+        synchronized (lock) {
             if (state == State.RUNNING) {
                 state = State.SHUTDOWN;
-                inbox.add(new ShutdownRequest());
+                step(new ShutdownRequest());
             }
         }
     }
 
     void terminate() {
-        synchronized (stateLock) {
+        synchronized (lock) {
             if (state == State.TERMINATING) {
                 return;
             }
             state = State.TERMINATING;
-            inbox.add(new TerminateRequest());
+            step(new TerminateRequest());
         }
     }
 
@@ -159,25 +176,58 @@ final class PoolCore {
         return out;
     }
 
-    // ---- the scheduler thread ----
+    // ---- the state machine ----
 
-    private void schedule() {
-        try {
-            while (true) {
-                handle(inbox.take());
-                if (state != State.RUNNING && slots.isEmpty() && starting == 0 && pending.isEmpty()) {
-                    break;
+    /**
+     * An event from a reader, spawner or reaper thread. A result is decoded and handed to its job
+     * after the lock is released, so that readers decode in parallel and no user code (a
+     * dependent stage of a completed future) ever runs under the lock.
+     */
+    private void event(Object event) {
+        Chunk done = null;
+        Object values = null;
+        synchronized (lock) {
+            if (event instanceof FromWorker f && f.message() instanceof Messages.TaskDone d) {
+                done = finishCurrent(f.slot(), d.taskId());
+                if (done == null) {
+                    return;
                 }
-                if (state == State.SHUTDOWN) {
-                    stopIdleWorkersIfDone();
-                }
+                values = d.results();
+                delivering++; // the pool must not end before this result reached its job
+            } else {
+                step(event);
+                return;
             }
-        } catch (InterruptedException e) {
-            abandon(new MultiprocessingException("pool " + name + ": its scheduler was interrupted"));
-        } catch (RuntimeException | Error e) {
-            abandon(new MultiprocessingException("pool " + name + ": its scheduler failed: " + e, e));
+        }
+        try {
+            results.done(done, values, encoded);
         } finally {
+            synchronized (lock) {
+                delivering--;
+                afterStep();
+            }
+        }
+    }
+
+    /** Handles one event and ends the pool if that was the last thing to do; under the lock. */
+    private void step(Object event) {
+        try {
+            handle(event);
+        } catch (RuntimeException | Error e) {
+            abandon(new MultiprocessingException("pool " + name + ": its scheduling failed: " + e, e));
+        }
+        afterStep();
+    }
+
+    private void afterStep() {
+        if (over) {
+            return;
+        }
+        if (state != State.RUNNING && slots.isEmpty() && starting == 0 && pending.isEmpty() && delivering == 0) {
+            over = true;
             results.stop();
+        } else if (state == State.SHUTDOWN) {
+            stopIdleWorkersIfDone();
         }
     }
 
@@ -202,7 +252,7 @@ final class PoolCore {
                 if (state == State.TERMINATING) {
                     endWorker(s.slot());
                 } else {
-                    idle.add(s.slot());
+                    s.slot().accepting = true;
                     dispatch();
                 }
             }
@@ -220,50 +270,73 @@ final class PoolCore {
         }
     }
 
-    /** The scheduler cannot go on: fail everything queued or running, so that no caller waits forever. */
+    /** Scheduling cannot go on: fail everything queued or running, so that no caller waits forever. */
     private void abandon(MultiprocessingException error) {
         LOG.log(Level.ERROR, error.getMessage() + "; terminating the pool", error);
-        synchronized (stateLock) {
-            state = State.TERMINATING;
-        }
+        state = State.TERMINATING;
         brokenBy = error;
         failPending(error);
         for (WorkerSlot s : slots) {
-            if (s.current != null) {
-                results.failed(s.current, error);
-                s.current = null;
-            }
+            s.accepting = false;
+            failInFlight(s, error);
             s.process.terminate();
+        }
+        if (!over) {
+            over = true;
+            results.stop();
         }
     }
 
+    /** Gives queued chunks to the workers holding the fewest, up to {@link #DEPTH} (or their task limit) each. */
     private void dispatch() {
-        while (!idle.isEmpty() && !pending.isEmpty()) {
-            Chunk chunk = pending.poll();
-            if (chunk.job().finished()) {
-                continue;
+        // A submitting thread's pending interrupt is meant for its own waits, not for this send:
+        // a send it broke off would cost the worker (see below). Kept aside, and restored.
+        boolean interrupted = Thread.interrupted();
+        try {
+            dispatchQueued();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            WorkerSlot slot = idle.poll();
-            slot.current = chunk;
-            try {
-                slot.conn.send(new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
-            } catch (RuntimeException e) {
-                // The worker's pipe is unusable: it is dying; its reader will report it. Keep the chunk.
-                slot.current = null;
-                slot.retiring = true;
+        }
+    }
+
+    private void dispatchQueued() {
+        while (!pending.isEmpty()) {
+            // While a replacement starts, no worker takes a second chunk: it belongs to the newcomer
+            // (two tasks that meet at a barrier must not queue behind each other in one worker).
+            // Nor does a large chunk go to a busy worker: it would not fit in the pipe's buffer, so
+            // its send would wait, holding the lock, until the worker finished its current chunk.
+            int depth = starting > 0 || size(pending.peek()) > PREFETCH_BYTES ? 1 : DEPTH;
+            WorkerSlot slot = null;
+            for (WorkerSlot s : slots) {
+                if (s.room(depth, options.maxTasksPerChild()) > 0
+                        && (slot == null || s.inFlight.size() < slot.inFlight.size())) {
+                    slot = s;
+                }
+            }
+            if (slot == null) {
+                return;
+            }
+            Chunk chunk = pending.poll();
+            if (!chunk.job().finished() && !slot.run(chunk)) {
                 pending.addFirst(chunk);
             }
         }
     }
 
+    private static int size(Chunk c) {
+        return c.work() instanceof byte[] b ? b.length : 0; // unserialized work travels by reference
+    }
+
+    private void failInFlight(WorkerSlot s, Throwable error) {
+        for (Chunk c; (c = s.inFlight.poll()) != null; ) {
+            results.failed(c, error);
+        }
+    }
+
     private void fromWorker(WorkerSlot slot, Object message) {
         switch (message) {
-            case Messages.TaskDone d -> {
-                Chunk c = finishCurrent(slot, d.taskId());
-                if (c != null) {
-                    results.done(c, d.results(), encoded);
-                }
-            }
             case Messages.TaskFailed f -> {
                 Chunk c = finishCurrent(slot, f.taskId());
                 if (c != null) {
@@ -275,8 +348,7 @@ final class PoolCore {
                 earlyDeaths = 0;
             }
             case Messages.InitFailed f -> {
-                slot.retiring = true;
-                idle.remove(slot);
+                slot.accepting = false;
                 broken(slot, f.failure().toRemoteException("the pool initializer in " + slot.info.name()));
             }
             default -> LOG.log(Level.WARNING, name + ": unexpected message from " + slot.info.name() + ": " + message);
@@ -287,32 +359,28 @@ final class PoolCore {
     private void broken(WorkerSlot slot, MultiprocessingException error) {
         LOG.log(Level.ERROR, name + ": " + error.getMessage() + "; failing queued work and refusing new work", error);
         brokenBy = error;
-        synchronized (stateLock) {
-            if (state == State.RUNNING) {
-                state = State.SHUTDOWN;
-            }
+        if (state == State.RUNNING) {
+            state = State.SHUTDOWN;
         }
-        if (slot != null && slot.current != null) {
-            results.failed(slot.current, error);
-            slot.current = null;
+        if (slot != null) {
+            failInFlight(slot, error);
         }
         failPending(error);
     }
 
     private Chunk finishCurrent(WorkerSlot slot, long taskId) {
-        Chunk c = slot.current;
+        Chunk c = slot.inFlight.peek();
         if (c == null || c.taskId() != taskId) {
             // After terminate() the cancelled task's answer may still come: expected then.
             LOG.log(state == State.TERMINATING ? Level.DEBUG : Level.WARNING,
                     name + ": " + slot.info.name() + " answered task " + taskId + " it was not running");
             return null;
         }
-        slot.current = null;
+        slot.inFlight.poll();
         slot.tasksDone++;
         if (options.maxTasksPerChild() > 0 && slot.tasksDone >= options.maxTasksPerChild()) {
-            slot.retiring = true; // it exits by itself; its death brings a replacement
-        } else if (!slot.retiring && state != State.TERMINATING) {
-            idle.add(slot);
+            slot.accepting = false; // it exits by itself; its death brings a replacement
+        } else if (slot.accepting) {
             dispatch();
         }
         return c;
@@ -322,7 +390,7 @@ final class PoolCore {
         if (!slots.remove(slot)) {
             return;
         }
-        idle.remove(slot);
+        slot.accepting = false;
         if (slot.exitCode() == null) {
             slot.process.terminate();
         }
@@ -337,11 +405,21 @@ final class PoolCore {
                         + slot.info.name() + "," + how));
             }
         }
-        Chunk lost = slot.current;
-        slot.current = null;
-        if (contextClosed()) {
+        Chunk lost = slot.inFlight.poll();
+        // The chunks behind it were never started: they go back to the head of the queue, in order.
+        for (Chunk c; (c = slot.inFlight.pollLast()) != null; ) {
+            if (state == State.TERMINATING) {
+                results.cancel(c, "pool " + name + " was terminated");
+            } else {
+                pending.addFirst(c);
+            }
+        }
+        if (contextClosed() && state != State.TERMINATING) {
             // The context ends its children before it terminates its pools: not a worker failure.
-            terminate();
+            // (Inline, not through terminate(): a nested step could end the pool before the lost
+            // chunk below is cancelled.)
+            state = State.TERMINATING;
+            terminateNow();
         }
         if (lost != null) {
             if (state == State.TERMINATING) {
@@ -358,9 +436,9 @@ final class PoolCore {
             starting++;
             Thread.ofVirtual().name(name + "-spawner").start(() -> {
                 try {
-                    inbox.add(new Started(startWorker()));
+                    event(new Started(startWorker()));
                 } catch (Throwable t) {
-                    inbox.add(new StartFailed(t));
+                    event(new StartFailed(t));
                 }
             });
         }
@@ -375,11 +453,11 @@ final class PoolCore {
             return;
         }
         for (WorkerSlot s : slots) {
-            if (s.current == null && !s.stopSent) {
+            if (s.inFlight.isEmpty() && !s.stopSent) {
                 s.stopSent = true;
-                idle.remove(s);
+                s.accepting = false;
                 try {
-                    s.conn.send(new Messages.Stop());
+                    Messages.send(s.conn, encoded, new Messages.Stop());
                 } catch (RuntimeException e) {
                     s.process.terminate();
                 }
@@ -397,7 +475,6 @@ final class PoolCore {
         for (Chunk c; (c = pending.poll()) != null; ) {
             results.cancel(c, "pool " + name + " was terminated");
         }
-        idle.clear();
         for (WorkerSlot s : slots) {
             endWorker(s);
         }
@@ -405,9 +482,9 @@ final class PoolCore {
 
     /** Terminates a worker; kills it (or gives up on it, where nothing can) after a grace period. */
     private void endWorker(WorkerSlot s) {
-        if (s.current != null) {
-            results.cancel(s.current, "pool " + name + " was terminated");
-            s.current = null;
+        s.accepting = false;
+        for (Chunk c; (c = s.inFlight.poll()) != null; ) {
+            results.cancel(c, "pool " + name + " was terminated");
         }
         s.process.terminate();
         Thread.ofVirtual().name(name + "-reaper").start(() -> {
@@ -419,7 +496,7 @@ final class PoolCore {
                     LOG.log(Level.WARNING, name + ": worker " + s.info.name()
                             + " ignored terminate(); abandoning it");
                 }
-                inbox.add(new Died(s));
+                event(new Died(s));
             }
         });
     }

@@ -84,6 +84,11 @@ final class PoolResult<R> implements AsyncResult<R> {
         return description;
     }
 
+    /** @return whether a callback or error callback must run before completion */
+    boolean hasCallbacks() {
+        return callback != null || errorCallback != null;
+    }
+
     @Override
     public R get() {
         try {

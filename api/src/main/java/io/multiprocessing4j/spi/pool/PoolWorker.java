@@ -33,23 +33,23 @@ record PoolWorker(Connection conn, SerializableRunnable initializer, int maxTask
             } catch (ExitRequest e) {
                 throw e;
             } catch (Throwable t) {
-                conn.send(new Messages.InitFailed(RemoteFailure.of(t, encoded)));
+                Messages.send(conn, encoded, new Messages.InitFailed(RemoteFailure.of(t, encoded)));
                 return;
             }
         }
-        conn.send(new Messages.Ready());
+        Messages.send(conn, encoded, new Messages.Ready());
         int done = 0;
         while (maxTasks == 0 || done < maxTasks) {
             Object msg;
             try {
-                msg = conn.recv();
+                msg = Messages.recv(conn, encoded);
             } catch (ConnectionEOFException | IllegalStateException e) {
                 return;
             }
             if (!(msg instanceof Messages.RunTask task)) {
                 return;
             }
-            conn.send(runOne(task));
+            Messages.send(conn, encoded, runOne(task));
             done++;
         }
     }

@@ -9,8 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The pool's result thread, Python's result handler: decodes results, completes jobs and runs
- * callbacks, one at a time, in this process. A callback that throws is caught by
+ * The pool's result thread, Python's result handler: completes jobs and runs callbacks, one at a
+ * time, in this process (results nobody's callback waits for are completed by the reader that
+ * read them, see {@link #done}). A callback that throws is caught by
  * {@link PoolResult} and never stops delivery. When stopped, it finishes what is queued and
  * then marks the pool terminated.
  */
@@ -46,19 +47,32 @@ final class ResultThread {
         queue.add(action);
     }
 
+    /**
+     * A chunk's results arrived: decodes them here, on the calling reader thread (readers decode
+     * in parallel), then hands them to the job: here too when the job needs no ordering with
+     * callbacks ({@link Job#deliversAnywhere()}), which spares the caller one thread hand-off;
+     * else on the result thread. Never throws.
+     */
     @SuppressWarnings("unchecked")
     void done(Chunk chunk, Object results, boolean encoded) {
-        queue.add(() -> {
-            List<Object> values;
+        Runnable delivery;
+        try {
+            List<Object> values = (List<Object>) (encoded ? Codec.deserialize((byte[]) results) : results);
+            delivery = () -> chunk.job().chunkDone(chunk.index(), values);
+        } catch (RuntimeException | LinkageError e) {
+            RemoteException error = new RemoteException("the result of " + chunk.description()
+                    + " could not be read back: " + e.getMessage(), e);
+            delivery = () -> chunk.job().chunkFailed(chunk.index(), error);
+        }
+        if (chunk.job().deliversAnywhere()) {
             try {
-                values = (List<Object>) (encoded ? Codec.deserialize((byte[]) results) : results);
-            } catch (RuntimeException e) {
-                chunk.job().chunkFailed(chunk.index(), new RemoteException("the result of " + chunk.description()
-                        + " could not be read back: " + e.getMessage(), e));
-                return;
+                delivery.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.ERROR, thread.getName() + ": delivering a result failed", e);
             }
-            chunk.job().chunkDone(chunk.index(), values);
-        });
+        } else {
+            queue.add(delivery);
+        }
     }
 
     void failed(Chunk chunk, Throwable error) {

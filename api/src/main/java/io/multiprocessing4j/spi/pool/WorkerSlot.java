@@ -8,6 +8,7 @@ import io.multiprocessing4j.Pipe;
 import io.multiprocessing4j.ProcessInfo;
 import io.multiprocessing4j.SerializableRunnable;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
@@ -22,17 +23,25 @@ final class WorkerSlot {
     final ChildProcess process;
     final Connection conn;
     private final Connection childEnd;
+    /** Whether messages travel as frames (see {@link Messages}). */
+    private final boolean encoded;
     final ProcessInfo info;
-    /** Scheduler-owned state. */
-    Chunk current;
+    // Scheduling state, guarded by the PoolCore's lock.
+    /**
+     * The chunks sent to it and not yet answered, in the order sent. It runs them one at a time,
+     * in that order, so the head is the one it is running (or about to): the one its death fails.
+     */
+    final ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
+    /** Whether it may be given chunks: started, and not retiring, stopping or terminated. */
+    boolean accepting;
     int tasksDone;
     /** Whether it said its initializer ran: a death before that is the initializer's doing. */
     boolean ready;
-    boolean retiring;
     boolean stopSent;
 
-    private WorkerSlot(ChildProcess process, Connection conn, Connection childEnd) {
+    private WorkerSlot(ChildProcess process, Connection conn, Connection childEnd, boolean encoded) {
         this.process = process;
+        this.encoded = encoded;
         this.conn = conn;
         this.childEnd = childEnd;
         this.info = process.info();
@@ -46,11 +55,12 @@ final class WorkerSlot {
      * @param initializer or null
      * @param maxTasks tasks before it exits, 0 for no limit
      * @param encoded whether tasks travel serialized
-     * @param events receives {@link PoolCore.FromWorker} and {@link PoolCore.Died} events
+     * @param readerPrefix the reader thread's name, before the worker's name
+     * @param events receives {@link PoolCore.FromWorker} and {@link PoolCore.Died} events, on the reader thread
      * @return the slot
      */
     static WorkerSlot start(Context context, String name, SerializableRunnable initializer, int maxTasks,
-            boolean encoded, Consumer<Object> events) {
+            boolean encoded, String readerPrefix, Consumer<Object> events) {
         Pipe pipe = context.pipe(true);
         ChildProcess p;
         try {
@@ -61,8 +71,13 @@ final class WorkerSlot {
             pipe.right().close();
             throw e;
         }
-        WorkerSlot slot = new WorkerSlot(p, pipe.left(), pipe.right());
-        Thread.ofVirtual().name("mp4j-pool-reader-" + name).start(() -> slot.read(events));
+        WorkerSlot slot = new WorkerSlot(p, pipe.left(), pipe.right(), encoded);
+        // A platform thread, one per worker: it waits for the worker's answer blocked in the
+        // kernel and wakes the moment it comes. A virtual thread cannot block in the kernel
+        // without pinning its carrier, so the backends' pipes make it look and park in slices
+        // (1 ms on posix): every result waited up to that slice (apply_async took ~1 ms). It ends
+        // when its worker does (EOF, or the exit code while the pipe is quiet).
+        Thread.ofPlatform().daemon(true).name(readerPrefix + name).start(() -> slot.read(events));
         return slot;
     }
 
@@ -70,10 +85,10 @@ final class WorkerSlot {
         try {
             while (true) {
                 if (conn.poll(DEATH_CHECK)) {
-                    events.accept(new PoolCore.FromWorker(this, conn.recv()));
+                    events.accept(new PoolCore.FromWorker(this, Messages.recv(conn, encoded)));
                 } else if (process.exitCode() != null) {
                     while (conn.poll()) {
-                        events.accept(new PoolCore.FromWorker(this, conn.recv()));
+                        events.accept(new PoolCore.FromWorker(this, Messages.recv(conn, encoded)));
                     }
                     break;
                 }
@@ -87,6 +102,42 @@ final class WorkerSlot {
                     "pool worker " + info.name() + ": unreadable message", e);
         }
         events.accept(new PoolCore.Died(this));
+    }
+
+    /**
+     * @param depth the most chunks a worker may hold now
+     * @param maxTasks the pool's {@code maxTasksPerChild}, 0 for no limit
+     * @return how many more chunks it may be given (it never gets more than it will run before it exits)
+     */
+    int room(int depth, int maxTasks) {
+        if (!accepting) {
+            return 0;
+        }
+        int limit = maxTasks > 0 ? Math.min(depth, maxTasks - tasksDone) : depth;
+        return limit - inFlight.size();
+    }
+
+    /**
+     * Sends it a chunk to run (from a submitting thread or a reader: a short write into the
+     * socket's buffer, which the worker drains as it goes, so even a large task does not block us
+     * for long).
+     *
+     * @param chunk the chunk
+     * @return false if the pipe is unusable (the worker is dying, or the sending thread was
+     *     interrupted in the middle of a message): the chunk is not taken, and the worker is ended,
+     *     since its stream may hold half a message; its reader reports the death
+     */
+    boolean run(Chunk chunk) {
+        inFlight.add(chunk);
+        try {
+            Messages.send(conn, encoded, new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
+            return true;
+        } catch (RuntimeException e) {
+            inFlight.removeLast();
+            accepting = false;
+            process.terminate();
+            return false;
+        }
     }
 
     /** @return the exit code, or null if it is still running or unknown */

@@ -483,6 +483,47 @@ public abstract class ManagerContract {
     }
 
     @Test
+    void valuesKeepTheirTypeAndContentBothWays() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            ConcurrentMap<Object, Object> d = manager.dict();
+            List<Object> values = List.of(7, -7L, Long.MIN_VALUE, true, false, -0.0, Double.NaN, 1.5, "",
+                    "caf\u00e9 \u20ac \ud83d\ude00", List.of(1, "x"), 'c', (short) 3,
+                    new java.math.BigInteger("12345678901234567890"));
+            for (int i = 0; i < values.size(); i++) {
+                assertNull(d.put("k" + i, values.get(i)));
+                d.put(values.get(i), i);
+            }
+            for (int i = 0; i < values.size(); i++) {
+                Object back = d.get("k" + i);
+                assertEquals(values.get(i), back);
+                assertEquals(values.get(i).getClass(), back.getClass());
+                assertEquals(i, d.get(values.get(i)));
+            }
+            assertFalse(d.containsKey(7L)); // 7 went as an Integer, and stays one
+            assertTrue(d.containsKey(7));
+            assertNull(d.get("absent"));
+            assertEquals(2 * values.size(), d.size());
+        });
+    }
+
+    @Test
+    void shutDownManagerLeavesNoServingThreadsHere() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            ConcurrentMap<String, Integer> d = manager.dict();
+            d.put("a", 1);
+            assertEquals(1, d.get("a"));
+            // Where the server runs in this JVM (threads backend) its threads are here; elsewhere none are.
+            List<Thread> serving = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("mp4j-manager")).toList();
+            manager.shutdown();
+            for (Thread t : serving) {
+                t.join(LIMIT);
+                assertFalse(t.isAlive(), t + " outlived its manager");
+            }
+        });
+    }
+
+    @Test
     void managerProcessIsVisible() {
         assertTrue(manager.process().name().startsWith("SyncManager-"), manager.process().name());
         assertTrue(manager.process().daemon());

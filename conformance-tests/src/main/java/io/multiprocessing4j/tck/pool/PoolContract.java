@@ -441,6 +441,22 @@ public abstract class PoolContract {
     }
 
     @Test
+    void taskQueuedBehindOneThatEndsItsWorkerStillRuns() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (ProcessPool p = pool(1)) {
+                // Both go to the one worker at once; the second must not die with it.
+                AsyncResult<Integer> dies = p.applyAsync(() -> {
+                    Multiprocessing.exit(3);
+                    return 0;
+                });
+                AsyncResult<Integer> after = p.applyAsync(() -> 42);
+                assertThrows(WorkerLostException.class, () -> dies.get(LIMIT));
+                assertEquals(42, after.get(LIMIT));
+            }
+        });
+    }
+
+    @Test
     void killedWorkerFailsItsTaskAndIsReplaced() {
         assertTimeoutPreemptively(LIMIT, () -> {
             if (!mp.has(io.multiprocessing4j.Capability.DISTINCT_PIDS)) {
@@ -564,5 +580,29 @@ public abstract class PoolContract {
             assertThrows(CancellationException.class, () -> running.get(60, TimeUnit.SECONDS));
             assertTrue(p.awaitTermination(60, TimeUnit.SECONDS));
         });
+    }
+
+    @Test
+    void closedPoolLeavesNoThreads() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            ProcessPool p = pool(2);
+            // "ProcessPool[mp4j-pool-N, ...": its threads' names start with that name.
+            String prefix = p.toString().substring("ProcessPool[".length(), p.toString().indexOf(',')) + "-";
+            assertEquals(List.of(0, 1, 4, 9), p.map(PoolContract::square, List.of(0, 1, 2, 3), 1));
+            assertEquals(5, p.applyAsync(() -> 5).get(LIMIT));
+            List<Thread> mine = poolThreads(prefix);
+            assertFalse(mine.isEmpty(), "no thread named " + prefix + "*: the check below would prove nothing");
+            p.shutdown();
+            assertTrue(p.join(LIMIT));
+            for (Thread t : mine) {
+                t.join(LIMIT);
+                assertFalse(t.isAlive(), t + " outlived its pool");
+            }
+            assertEquals(List.of(), poolThreads(prefix));
+        });
+    }
+
+    private static List<Thread> poolThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix)).toList();
     }
 }
