@@ -12,10 +12,9 @@ import java.util.List;
 
 /**
  * How requests and replies travel between proxies and the server. The common call, a method on
- * a manager object with arguments and a result of the simple kinds (null, {@code Integer},
- * {@code Long}, {@code Boolean}, {@code Double}, {@code String}) and parameter types from a short
- * list, goes as a compact frame; anything else goes Java-serialized by {@link Codec}, as a whole
- * message or as one value inside a frame. Java serialization of the request and reply records
+ * a manager object with parameter types from a short list, goes as a compact frame whose values
+ * are {@link Codec} messages (compact for null, numbers, strings and byte arrays, Java-serialized
+ * otherwise); any other request, and a failed reply, goes Java-serialized as a whole. Java serialization of the request and reply records
  * (with their {@code Class[]} of parameter types) was most of a proxy call's cost: thousands of
  * bytecodes per call, which a child JVM runs interpreted for its first seconds. Values are
  * copies either way.
@@ -26,7 +25,7 @@ import java.util.List;
  *                  | nargs: int | value*
  * reply    JAVA    | serialized Reply
  *          VALUE   | value                       (a reply without failure)
- * value    NULL | INT int | LONG long | BOOL byte | DOUBLE double | STR str | SERIAL len: int, bytes
+ * value    len: int | a Codec message (its compact form for null, numbers, strings, byte[])
  * str      len: int | UTF-8 bytes
  * </pre>
  */
@@ -35,13 +34,6 @@ final class Wire {
     private static final byte INVOKE = 1;
     private static final byte VALUE = 2;
 
-    private static final byte NULL = 0;
-    private static final byte INT = 1;
-    private static final byte LONG = 2;
-    private static final byte BOOL = 3;
-    private static final byte DOUBLE = 4;
-    private static final byte STR = 5;
-    private static final byte SERIAL = 6;
 
     /** Parameter types a compact request may name, by their index here. */
     private static final List<Class<?>> TYPES = List.of(Object.class, int.class, long.class, boolean.class,
@@ -192,38 +184,9 @@ final class Wire {
             writeBytes(s.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** A value is a {@link Codec} message (compact for the common kinds), length first. */
         void writeValue(Object v) {
-            try {
-                switch (v) {
-                    case null -> d.writeByte(NULL);
-                    case Integer i -> {
-                        d.writeByte(INT);
-                        d.writeInt(i);
-                    }
-                    case Long l -> {
-                        d.writeByte(LONG);
-                        d.writeLong(l);
-                    }
-                    case Boolean b -> {
-                        d.writeByte(BOOL);
-                        d.writeBoolean(b);
-                    }
-                    case Double x -> {
-                        d.writeByte(DOUBLE);
-                        d.writeDouble(x);
-                    }
-                    case String s -> {
-                        d.writeByte(STR);
-                        writeString(s);
-                    }
-                    default -> {
-                        d.writeByte(SERIAL);
-                        writeBytes(Codec.serialize(v));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            writeBytes(Codec.serialize(v));
         }
 
         byte[] bytes() {
@@ -284,21 +247,7 @@ final class Wire {
         }
 
         Object readValue() {
-            try {
-                byte tag = d.readByte();
-                return switch (tag) {
-                    case NULL -> null;
-                    case INT -> Integer.valueOf(d.readInt());
-                    case LONG -> Long.valueOf(d.readLong());
-                    case BOOL -> Boolean.valueOf(d.readBoolean());
-                    case DOUBLE -> Double.valueOf(d.readDouble());
-                    case STR -> readString();
-                    case SERIAL -> Codec.deserialize(readBytes());
-                    default -> throw new IllegalStateException("unknown value tag " + tag + " in a manager message");
-                };
-            } catch (IOException e) {
-                throw malformed(e);
-            }
+            return Codec.deserialize(readBytes());
         }
 
         private static IllegalStateException malformed(IOException e) {
