@@ -35,6 +35,10 @@ final class SocketWait {
     private final short events;
     private final String what;
     private int spinMisses;
+    /** Waits without a spin since spinning stopped. */
+    private int unspun;
+    /** Spins started (tests). */
+    private int spins;
 
     SocketWait(int fd, short events, String what) {
         this.fd = fd;
@@ -64,7 +68,8 @@ final class SocketWait {
             LockSupport.parkNanos(Math.min(TimeUnit.MILLISECONDS.toNanos(millis), park));
             return Descriptors.poll(fd, events, 0) != 0;
         }
-        if (round == 0 && SPIN_NANOS > 0 && (spinMisses < SPIN_MISSES || (spinMisses & 63) == 0)) {
+        if (round == 0 && SPIN_NANOS > 0 && spinAgain()) {
+            spins++;
             long end = System.nanoTime() + Math.min(SPIN_NANOS, leftNanos);
             do {
                 if (Descriptors.poll(fd, events, 0) != 0) {
@@ -76,5 +81,25 @@ final class SocketWait {
             spinMisses++;
         }
         return Descriptors.poll(fd, events, millis) != 0;
+    }
+
+    /** @return how many waits spun so far (tests) */
+    int spins() {
+        return spins;
+    }
+
+    /**
+     * @return whether this wait spins: yes while spins pay off, and once every 64 waits after they
+     *     stopped (a peer that was slow while its JVM warmed up is usually quick later)
+     */
+    private boolean spinAgain() {
+        if (spinMisses < SPIN_MISSES) {
+            return true;
+        }
+        if (++unspun < 64) {
+            return false;
+        }
+        unspun = 0;
+        return true;
     }
 }
