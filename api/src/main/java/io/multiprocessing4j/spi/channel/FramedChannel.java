@@ -32,13 +32,9 @@ public final class FramedChannel implements AutoCloseable {
     /**
      * How long a platform thread reads without waiting before it sleeps in its selector (0 on one
      * CPU): in a ping-pong the answer usually comes within microseconds, while a sleeping thread
-     * costs the scheduler's wake-up latency. Adaptive, as a JVM monitor's spin: after
-     * {@value #SPIN_MISSES} fruitless spins in a row it stops (a slow peer, or a machine so loaded
-     * that the peer is not running while we spin: spinning would only take its CPU), and tries
-     * again every 64th wait.
+     * costs the scheduler's wake-up latency. Adaptive: see {@link SpinPolicy}.
      */
     private static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 30_000 : 0;
-    private static final int SPIN_MISSES = 4;
 
     private final SocketChannel channel;
     private final Selector readSelector;
@@ -48,8 +44,8 @@ public final class FramedChannel implements AutoCloseable {
     private final Object writeLock = new Object();
     private volatile boolean eof;
     private volatile boolean closed;
-    /** Fruitless read spins in a row; guarded by readLock. */
-    private int spinMisses;
+    /** When reads spin; guarded by readLock. */
+    private final SpinPolicy spinPolicy = new SpinPolicy();
 
     /**
      * Takes over a connected socket.
@@ -356,8 +352,7 @@ public final class FramedChannel implements AutoCloseable {
     }
 
     private boolean spinFirst() {
-        return SPIN_NANOS > 0 && !Thread.currentThread().isVirtual()
-                && (spinMisses < SPIN_MISSES || (spinMisses & 63) == 0);
+        return SPIN_NANOS > 0 && !Thread.currentThread().isVirtual() && spinPolicy.shouldSpin();
     }
 
     /** Looks for readable bytes for up to {@link #SPIN_NANOS} (at most {@code nanos}). @return whether some came */
@@ -366,12 +361,12 @@ public final class FramedChannel implements AutoCloseable {
         do {
             if (readSelector.selectNow() > 0) {
                 readSelector.selectedKeys().clear();
-                spinMisses = 0;
+                spinPolicy.hit();
                 return true;
             }
             Thread.onSpinWait();
         } while (System.nanoTime() - end < 0);
-        spinMisses++;
+        spinPolicy.miss();
         return false;
     }
 

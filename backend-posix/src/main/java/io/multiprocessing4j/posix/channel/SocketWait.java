@@ -2,6 +2,7 @@ package io.multiprocessing4j.posix.channel;
 
 import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.posix.ffi.Descriptors;
+import io.multiprocessing4j.spi.channel.SpinPolicy;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -14,10 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * sleeping process costs a wake-up system call in the sender and the scheduler's latency (tens of
  * microseconds) — the futex waits of {@code posix/sync} spin for the same reason. No spin on a
  * single CPU, where it only delays the process we wait for, and the spin is short because the
- * cores are shared. It is adaptive, like a JVM monitor's: after {@value #SPIN_MISSES} spins in a
- * row found nothing (a peer that answers slowly, or a machine so loaded that the peer is not even
- * running while we spin), this direction stops spinning, which would only take the CPU from the
- * process we wait for, and tries again every 64th wait in case answers got quick again.
+ * cores are shared. It is adaptive ({@link SpinPolicy}): after a few fruitless spins in a row this
+ * direction stops spinning, and tries again every 64th wait.
  *
  * <p><b>Sleep.</b> A platform thread sleeps in {@code poll} for the slice it is given. A virtual
  * thread never blocks in the kernel (it would pin its carrier): it looks, then parks, 50 µs at
@@ -26,19 +25,13 @@ import java.util.concurrent.locks.LockSupport;
 final class SocketWait {
     /** How long a platform thread looks before sleeping in {@code poll} (0 on one CPU). */
     static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 30_000 : 0;
-    /** Fruitless spins in a row before spinning stops. */
-    static final int SPIN_MISSES = 4;
     private static final long VIRTUAL_PARK_MIN_NANOS = 50_000;
     private static final long VIRTUAL_PARK_MAX_NANOS = 1_000_000;
 
     private final int fd;
     private final short events;
     private final String what;
-    private int spinMisses;
-    /** Waits without a spin since spinning stopped. */
-    private int unspun;
-    /** Spins started (tests). */
-    private int spins;
+    private final SpinPolicy spin = new SpinPolicy();
 
     SocketWait(int fd, short events, String what) {
         this.fd = fd;
@@ -68,38 +61,22 @@ final class SocketWait {
             LockSupport.parkNanos(Math.min(TimeUnit.MILLISECONDS.toNanos(millis), park));
             return Descriptors.poll(fd, events, 0) != 0;
         }
-        if (round == 0 && SPIN_NANOS > 0 && spinAgain()) {
-            spins++;
+        if (round == 0 && SPIN_NANOS > 0 && spin.shouldSpin()) {
             long end = System.nanoTime() + Math.min(SPIN_NANOS, leftNanos);
             do {
                 if (Descriptors.poll(fd, events, 0) != 0) {
-                    spinMisses = 0;
+                    spin.hit();
                     return true;
                 }
                 Thread.onSpinWait();
             } while (System.nanoTime() - end < 0);
-            spinMisses++;
+            spin.miss();
         }
         return Descriptors.poll(fd, events, millis) != 0;
     }
 
     /** @return how many waits spun so far (tests) */
     int spins() {
-        return spins;
-    }
-
-    /**
-     * @return whether this wait spins: yes while spins pay off, and once every 64 waits after they
-     *     stopped (a peer that was slow while its JVM warmed up is usually quick later)
-     */
-    private boolean spinAgain() {
-        if (spinMisses < SPIN_MISSES) {
-            return true;
-        }
-        if (++unspun < 64) {
-            return false;
-        }
-        unspun = 0;
-        return true;
+        return spin.spins();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.multiprocessing4j.posix.ffi.Descriptors;
+import io.multiprocessing4j.spi.channel.SpinPolicy;
 import org.junit.jupiter.api.Test;
 
 /** The adaptive spin of a socket wait stops after fruitless spins and comes back. */
@@ -16,19 +17,19 @@ class SocketWaitTest {
         int[] pair = Descriptors.socketpair(Descriptors.SOCK_STREAM | Descriptors.SOCK_CLOEXEC);
         try {
             SocketWait wait = new SocketWait(pair[0], Descriptors.POLLIN, "receive");
-            for (int i = 0; i < SocketWait.SPIN_MISSES; i++) {
+            for (int i = 0; i < SpinPolicy.MISSES; i++) {
                 assertFalse(wait.await(1, 0, Long.MAX_VALUE));
             }
-            assertEquals(SocketWait.SPIN_MISSES, wait.spins(), "every wait spun until the misses");
+            assertEquals(SpinPolicy.MISSES, wait.spins(), "every wait spun until the misses");
             for (int i = 0; i < 63; i++) {
                 assertFalse(wait.await(1, 0, Long.MAX_VALUE));
             }
-            assertEquals(SocketWait.SPIN_MISSES, wait.spins(), "no spin after the misses");
+            assertEquals(SpinPolicy.MISSES, wait.spins(), "no spin after the misses");
             Descriptors.writeFully(pair[1], new byte[] {1});
             assertTrue(wait.await(1, 0, Long.MAX_VALUE), "the 64th wait spins and finds the byte");
-            assertEquals(SocketWait.SPIN_MISSES + 1, wait.spins());
+            assertEquals(SpinPolicy.MISSES + 1, wait.spins());
             assertTrue(wait.await(1, 0, Long.MAX_VALUE), "the byte is still unread");
-            assertEquals(SocketWait.SPIN_MISSES + 2, wait.spins(), "a hit turns spinning back on");
+            assertEquals(SpinPolicy.MISSES + 2, wait.spins(), "a hit turns spinning back on");
         } finally {
             Descriptors.close(pair[0]);
             Descriptors.close(pair[1]);

@@ -1,0 +1,31 @@
+package io.multiprocessing4j.spi.channel;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SpinPolicyTest {
+    @Test
+    void stopsAfterMissesRetriesEveryNthWaitAndResumesAfterAHit() {
+        SpinPolicy p = new SpinPolicy();
+        for (int i = 0; i < SpinPolicy.MISSES; i++) {
+            assertTrue(p.shouldSpin(), "spins until the misses");
+            p.miss();
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int i = 1; i < SpinPolicy.RETRY_EVERY; i++) {
+                assertFalse(p.shouldSpin(), "wait " + i + " after the misses must not spin");
+            }
+            assertTrue(p.shouldSpin(), "every " + SpinPolicy.RETRY_EVERY + "th wait tries again");
+            p.miss();
+        }
+        for (int i = 1; i < SpinPolicy.RETRY_EVERY; i++) {
+            p.shouldSpin();
+        }
+        assertTrue(p.shouldSpin());
+        p.hit();
+        assertTrue(p.shouldSpin(), "a hit turns spinning back on");
+        assertTrue(p.shouldSpin());
+    }
+}
