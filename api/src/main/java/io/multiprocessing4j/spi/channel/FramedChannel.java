@@ -30,11 +30,11 @@ public final class FramedChannel implements AutoCloseable {
      */
     private static final int SEND_BUFFER = 512 * 1024;
     /**
-     * How long a platform thread reads without waiting before it sleeps in its selector (0 on one
-     * CPU): in a ping-pong the answer usually comes within microseconds, while a sleeping thread
+     * How long a platform thread reads without waiting before it sleeps in its selector (0 on a
+     * one-CPU machine): in a ping-pong the answer usually comes within microseconds, while a sleeping thread
      * costs the scheduler's wake-up latency. Adaptive: see {@link SpinPolicy}.
      */
-    private static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 30_000 : 0;
+    private static final long SPIN_NANOS = SpinPolicy.SEVERAL_CPUS ? 30_000 : 0;
 
     private final SocketChannel channel;
     private final Selector readSelector;

@@ -7,6 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class SpinPolicyTest {
     @Test
+    void kernelCpuListsAreCounted() {
+        org.junit.jupiter.api.Assertions.assertEquals(2, SpinPolicy.countCpus("0-1\n"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, SpinPolicy.countCpus("0"));
+        org.junit.jupiter.api.Assertions.assertEquals(6, SpinPolicy.countCpus("0-3,5,7"));
+        org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class, () -> SpinPolicy.countCpus("x"));
+        org.junit.jupiter.api.Assertions.assertTrue(SpinPolicy.onlineCpus() >= 1);
+    }
+
+    @Test
     void stopsAfterMissesRetriesEveryNthWaitAndResumesAfterAHit() {
         SpinPolicy p = new SpinPolicy();
         for (int i = 0; i < SpinPolicy.MISSES; i++) {

@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #SPIN_NANOS}: in a ping-pong the answer usually comes within microseconds, while a
  * sleeping process costs a wake-up system call in the sender and the scheduler's latency (tens of
  * microseconds) — the futex waits of {@code posix/sync} spin for the same reason. No spin on a
- * single CPU, where it only delays the process we wait for, and the spin is short because the
+ * one-CPU machine, where it only delays the process we wait for (see {@link SpinPolicy#SEVERAL_CPUS}
+ * for a process pinned to one CPU), and the spin is short because the
  * cores are shared. It is adaptive ({@link SpinPolicy}): after a few fruitless spins in a row this
  * direction stops spinning, and tries again every 64th wait.
  *
@@ -23,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * first and doubling up to 1 ms while the wait goes on.
  */
 final class SocketWait {
-    /** How long a platform thread looks before sleeping in {@code poll} (0 on one CPU). */
-    static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 30_000 : 0;
+    /** How long a platform thread looks before sleeping in {@code poll} (0 on a one-CPU machine). */
+    static final long SPIN_NANOS = SpinPolicy.SEVERAL_CPUS ? 30_000 : 0;
     private static final long VIRTUAL_PARK_MIN_NANOS = 50_000;
     private static final long VIRTUAL_PARK_MAX_NANOS = 1_000_000;
 
