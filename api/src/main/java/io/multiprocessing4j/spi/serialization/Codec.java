@@ -24,8 +24,8 @@ import java.io.PushbackInputStream;
  * process thrash. Classes are not filtered: every process of a context runs the same class path,
  * and peers are authenticated before any of their bytes are read.
  *
- * <p>The most common small messages ({@code null}, {@code Integer}, {@code Long}, {@code Double},
- * {@code Boolean}, {@code String}, {@code byte[]}) take a compact form ({@link Compact}) instead:
+ * <p>The most common messages ({@code null}, the boxed primitives, {@code String}, {@code byte[]})
+ * take a compact form ({@link Compact}) instead:
  * {@code ObjectOutputStream} spends ~80 bytes of stream header and class descriptors on an
  * {@code Integer}, and a stream pair costs microseconds and kilobytes of buffers per message, which
  * dominated a pipe's ping-pong. A compact form starts with a byte that no Java serialization stream
