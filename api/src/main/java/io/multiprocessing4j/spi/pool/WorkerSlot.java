@@ -32,6 +32,8 @@ final class WorkerSlot {
      * in that order, so the head is the one it is running (or about to): the one its death fails.
      */
     final ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
+    /** How many chunks it may hold. */
+    final Prefetch prefetch = new Prefetch();
     /** Whether it may be given chunks: started, and not retiring, stopping or terminated. */
     boolean accepting;
     int tasksDone;
@@ -128,6 +130,7 @@ final class WorkerSlot {
      *     since its stream may hold half a message; its reader reports the death
      */
     boolean run(Chunk chunk) {
+        prefetch.sent(inFlight.isEmpty(), System.nanoTime());
         inFlight.add(chunk);
         try {
             Messages.send(conn, encoded, new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
