@@ -314,7 +314,7 @@ final class PoolCore {
     }
 
     private static int size(Chunk c) {
-        return c.work() instanceof byte[] b ? b.length : 0; // unserialized work travels by reference
+        return c.work() instanceof WorkCodec.Encoded e ? e.size() : 0; // unserialized work travels by reference
     }
 
     private void failInFlight(WorkerSlot s, Throwable error) {

@@ -34,9 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *            1 B    int64      int32    fn len bytes      0, 1 or 2 of them, by kind
  * </pre>
  * {@code fn id} is 0 for a function read anew each time, else a number this parent JVM gave the
- * function's class (unique here; a worker talks to one parent). The function's bytes always
- * travel, so the worker never depends on what it was sent before (a replacement worker has read
- * nothing yet). A map chunk's items travel as one {@code ArrayList}, which {@link Codec} encodes
+ * function's class (unique here; a worker talks to one parent). A kept function's bytes travel to
+ * each worker once: afterwards {@code fn len} is 0 and the worker uses the one it keeps. The pool
+ * tracks per worker which it sent, by the rule the worker keeps them by (at most
+ * {@value #CACHE_LIMIT}, all forgotten when a new one would exceed that), over a pipe that loses
+ * nothing and reorders nothing; a replacement worker starts with an empty set. A map chunk's items travel as one {@code ArrayList}, which {@link Codec} encodes
  * compactly when they are common values.
  */
 final class WorkCodec {
@@ -94,13 +96,58 @@ final class WorkCodec {
     }
 
     /**
+     * Work encoded for a worker, before it is given to one: the function's bytes travel to a
+     * worker only until it keeps them (see {@link #bytes}).
+     *
+     * @param kind the work's kind
+     * @param fnId the function's id, 0 if it is read anew each time
+     * @param fn the function's bytes
+     * @param args the arguments' bytes
+     */
+    record Encoded(byte kind, long fnId, byte[] fn, byte[][] args) {
+        /** @return its size when the function travels with it */
+        int size() {
+            int size = FIXED + fn.length;
+            for (byte[] a : args) {
+                size += 4 + a.length;
+            }
+            return size;
+        }
+
+        /**
+         * @param header bytes to leave free at the start, for the caller's frame header
+         * @param sent the ids of the functions this worker keeps, as it will keep them (updated
+         *     here: a worker keeps what it is sent, under the same limit, so the two sets agree)
+         * @return the bytes for one worker, after {@code header} bytes
+         */
+        byte[] bytes(int header, java.util.Set<Long> sent) {
+            boolean withFn = fnId == 0 || !sent.contains(fnId);
+            if (withFn && fnId != 0) {
+                if (sent.size() >= CACHE_LIMIT) {
+                    sent.clear();
+                }
+                sent.add(fnId);
+            }
+            ByteBuffer out = ByteBuffer.allocate(header + size() - (withFn ? 0 : fn.length)).position(header);
+            out.put(kind).putLong(fnId).putInt(withFn ? fn.length : 0);
+            if (withFn) {
+                out.put(fn);
+            }
+            for (byte[] a : args) {
+                out.putInt(a.length).put(a);
+            }
+            return out.array();
+        }
+    }
+
+    /**
      * Encodes work for a worker (parent side).
      *
      * @param work the work
-     * @return its bytes
+     * @return it encoded
      * @throws SerializationException if its function or an argument cannot be serialized
      */
-    static byte[] encode(Work work) {
+    static Encoded encode(Work work) {
         return switch (work) {
             case Work.Call c -> encode(CALL, c.task());
             case Work.Run r -> encode(RUN, r.task());
@@ -116,7 +163,7 @@ final class WorkCodec {
         return items instanceof ArrayList<Object> a && a.getClass() == ArrayList.class ? a : new ArrayList<>(items);
     }
 
-    private static byte[] encode(byte kind, Object fn, byte[]... args) {
+    private static Encoded encode(byte kind, Object fn, byte[]... args) {
         Kept kept = KEPT.get(fn.getClass());
         byte[] fnBytes = kept.bytes;
         if (fnBytes == null) {
@@ -125,15 +172,7 @@ final class WorkCodec {
                 kept.bytes = fnBytes; // a race makes the same bytes twice: harmless
             }
         }
-        int size = FIXED + fnBytes.length;
-        for (byte[] a : args) {
-            size += 4 + a.length;
-        }
-        ByteBuffer out = ByteBuffer.allocate(size).put(kind).putLong(kept.id).putInt(fnBytes.length).put(fnBytes);
-        for (byte[] a : args) {
-            out.putInt(a.length).put(a);
-        }
-        return out.array();
+        return new Encoded(kind, kept.id, fnBytes, args);
     }
 
     /**
@@ -151,11 +190,17 @@ final class WorkCodec {
             byte kind = in.get();
             long id = in.getLong();
             int fnLength = length(in);
-            Object fn = id == 0 ? null : kept.get(id);
-            if (fn == null) {
+            Object fn;
+            if (fnLength == 0) {
+                fn = kept.get(id);
+                if (fn == null) {
+                    throw new SerializationException("pool work names function " + id + ", which this worker does not keep");
+                }
+            } else {
                 fn = Codec.deserialize(bytes, in.position(), fnLength);
                 if (id != 0) {
-                    if (kept.size() >= CACHE_LIMIT) {
+                    // The parent's set of what this worker keeps follows the same rule (Encoded.bytes).
+                    if (!kept.containsKey(id) && kept.size() >= CACHE_LIMIT) {
                         kept.clear();
                     }
                     kept.put(id, fn);

@@ -13,8 +13,10 @@ import io.multiprocessing4j.SerializableFunction;
 import io.multiprocessing4j.SerializationException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +36,11 @@ class WorkCodecTest {
         }
     }
 
-    private static Work roundTrip(Work w, Map<Long, Object> cache) {
-        return WorkCodec.decode(WorkCodec.encode(w), cache);
+    /** What the pool knows the one worker of these tests keeps. */
+    private final Set<Long> sent = new HashSet<>();
+
+    private Work roundTrip(Work w, Map<Long, Object> cache) {
+        return WorkCodec.decode(WorkCodec.encode(w).bytes(0, sent), cache);
     }
 
     @Test
@@ -66,6 +71,19 @@ class WorkCodecTest {
         assertNotSame(f, first.fn(), "it is the worker's copy, not the parent's object");
         assertEquals(1, cache.size());
         assertEquals(2, second.arg());
+        WorkCodec.Encoded again = WorkCodec.encode(new Work.Apply1(f, 3));
+        assertTrue(again.bytes(0, sent).length < again.size() - 100, "its bytes went to this worker once");
+        assertTrue(again.bytes(0, new HashSet<>()).length == again.size(), "a new worker gets them");
+    }
+
+    @Test
+    void aWorkerThatDoesNotKeepANamedFunctionRefusesTheTask() {
+        SerializableFunction<Object, Object> f = WorkCodecTest::twice;
+        WorkCodec.encode(new Work.Apply1(f, 1)).bytes(0, sent); // sent to a worker...
+        byte[] second = WorkCodec.encode(new Work.Apply1(f, 2)).bytes(0, sent);
+        var e = assertThrows(SerializationException.class, () -> WorkCodec.decode(second, WorkCodec.newCache()),
+                "...that never read it");
+        assertTrue(e.getMessage().contains("does not keep"), e.getMessage());
     }
 
     @Test
@@ -88,7 +106,7 @@ class WorkCodecTest {
 
     @Test
     void malformedWorkIsRefusedWithSerializationException() {
-        byte[] good = WorkCodec.encode(new Work.Apply1(WorkCodecTest::twice, 1));
+        byte[] good = WorkCodec.encode(new Work.Apply1(WorkCodecTest::twice, 1)).bytes(0, new HashSet<>());
         Map<Long, Object> cache = WorkCodec.newCache();
         assertThrows(SerializationException.class, () -> WorkCodec.decode(Arrays.copyOf(good, good.length - 1), cache));
         assertThrows(SerializationException.class, () -> WorkCodec.decode(Arrays.copyOf(good, good.length + 1), cache));
@@ -101,12 +119,18 @@ class WorkCodecTest {
     }
 
     @Test
-    void theCacheStaysBounded() {
+    void theWorkersCacheStaysBoundedAndThePoolKnowsWhatItForgot() throws Exception {
         Map<Long, Object> cache = WorkCodec.newCache();
-        for (long id = 1; id <= WorkCodec.CACHE_LIMIT; id++) {
+        for (long id = 1; id < WorkCodec.CACHE_LIMIT; id++) {
             cache.put(id + 1_000_000, "f");
+            sent.add(id + 1_000_000);
         }
-        roundTrip(new Work.Apply1(WorkCodecTest::twice, 1), cache);
-        assertTrue(cache.size() <= WorkCodec.CACHE_LIMIT);
+        SerializableFunction<Object, Object> f = WorkCodecTest::twice;
+        SerializableFunction<Object, Object> g = x -> x;
+        roundTrip(new Work.Apply1(f, 1), cache); // the limit's last place
+        assertEquals(List.of(1), roundTrip(new Work.Apply1(g, 1), cache).run(), "over the limit: all forgotten");
+        assertEquals(1, cache.size());
+        assertEquals(cache.keySet(), sent, "both sides forgot alike");
+        assertEquals(List.of(4), roundTrip(new Work.Apply1(f, 2), cache).run(), "f travels again");
     }
 }
