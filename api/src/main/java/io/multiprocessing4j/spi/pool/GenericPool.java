@@ -265,7 +265,7 @@ public final class GenericPool implements ProcessPool {
 
     private Chunk chunk(Job job, int index, Work work, String description) {
         long id = core.nextTaskId();
-        return new Chunk(job, index, id, core.encoded, core.encoded ? Codec.serialize(work) : work,
+        return new Chunk(job, index, id, core.encoded, core.encoded ? WorkCodec.encode(work) : work,
                 "task " + id + ": " + description);
     }
 

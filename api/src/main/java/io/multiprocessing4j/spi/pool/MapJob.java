@@ -24,20 +24,21 @@ final class MapJob<R> extends Job {
         this.failures = new Throwable[chunkCount];
     }
 
+    // Synchronized: without callbacks, readers deliver chunks themselves, two at a time.
     @Override
-    void chunkDone(int index, List<Object> values) {
+    synchronized void chunkDone(int index, List<Object> values) {
         chunks[index] = values;
         advance();
     }
 
     @Override
-    void chunkFailed(int index, Throwable error) {
+    synchronized void chunkFailed(int index, Throwable error) {
         failures[index] = error;
         advance();
     }
 
     /** Completes an empty map (result thread). */
-    void completeEmpty() {
+    synchronized void completeEmpty() {
         result.succeed(Collections.emptyList());
     }
 
@@ -69,6 +70,10 @@ final class MapJob<R> extends Job {
 
     @Override
     boolean deliversAnywhere() {
-        return false; // its chunk arrays are confined to the result thread
+        // Without a callback the job only gathers chunks (under its lock) and completes its
+        // future: the reader that got a chunk may do that itself, sparing a hand-off to the
+        // result thread per chunk (2,000 of them for a map of 2,000 items with chunk size 1).
+        // A callback must run on the result thread, in order with the pool's other callbacks.
+        return !result.hasCallbacks();
     }
 }

@@ -20,7 +20,7 @@ import java.util.Arrays;
  *          +------+----------+-----------------------------+
  *            1 B    8 B, big-endian
  * </pre>
- * The payload is the encoded {@link Work} (RUN), the encoded result list (DONE), or the encoded
+ * The payload is the {@link WorkCodec encoded} {@link Work} (RUN), the encoded result list (DONE), or the encoded
  * {@link RemoteFailure} (FAILED, INIT_FAILED); STOP and READY have none.
  */
 final class Messages {
@@ -72,7 +72,7 @@ final class Messages {
             return;
         }
         byte[] frame = switch (message) {
-            case RunTask r -> frame(RUN, r.taskId(), (byte[]) r.work());
+            case RunTask r -> throw new IllegalArgumentException("encoded work goes through sendRun");
             case Stop s -> frame(STOP, 0, null);
             case TaskDone d -> frame(DONE, d.taskId(), (byte[]) d.results());
             case TaskFailed f -> frame(FAILED, f.taskId(), Codec.serialize(f.failure()));
@@ -84,7 +84,21 @@ final class Messages {
     }
 
     /**
-     * Receives a message sent by {@link #send}.
+     * Sends encoded work to a worker, in one frame.
+     *
+     * @param conn the worker's pipe
+     * @param taskId the task's id
+     * @param work the work
+     * @param sent the ids of the functions the worker keeps (see {@link WorkCodec.Encoded#bytes})
+     */
+    static void sendRun(Connection conn, long taskId, WorkCodec.Encoded work, java.util.Set<Long> sent) {
+        byte[] frame = work.bytes(HEADER, sent);
+        ByteBuffer.wrap(frame).put(RUN).putLong(taskId);
+        conn.sendBytes(frame);
+    }
+
+    /**
+     * Receives a message sent by {@link #send} or {@link #sendRun}.
      *
      * @param conn the pipe
      * @param encoded whether the backend serializes

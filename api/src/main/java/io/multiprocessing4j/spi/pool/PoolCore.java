@@ -33,18 +33,6 @@ final class PoolCore {
     private static final System.Logger LOG = System.getLogger(PoolCore.class.getName());
     private static final AtomicInteger WORKER_NUMBERS = new AtomicInteger();
     private static final AtomicInteger POOL_NUMBERS = new AtomicInteger();
-    /**
-     * Chunks a worker may hold at once: the one it runs and one waiting in its pipe, so that it
-     * starts the next the moment it answered, without waiting for its answer to reach us and a
-     * new chunk to come back (for short tasks that round trip was most of the time per task).
-     * Two, not more: a chunk sent behind a long one waits for it (a worker cannot hand back what
-     * it has not started), so a deeper queue would let the pool's load grow unbalanced. Python's
-     * workers take tasks from one shared pipe instead; per-worker pipes are what let a worker's
-     * death fail exactly the task it ran.
-     */
-    private static final int DEPTH = 2;
-    /** The largest encoded chunk sent to a busy worker: well within any socket buffer. */
-    private static final int PREFETCH_BYTES = 32 * 1024;
     /** How long terminated workers get before they are killed (or, on threads, abandoned). */
     private static final Duration TERMINATE_GRACE = Duration.ofSeconds(2);
 
@@ -287,7 +275,7 @@ final class PoolCore {
         }
     }
 
-    /** Gives queued chunks to the workers holding the fewest, up to {@link #DEPTH} (or their task limit) each. */
+    /** Gives queued chunks to the workers holding the fewest, up to their {@link Prefetch} depth (or task limit) each. */
     private void dispatch() {
         // A submitting thread's pending interrupt is meant for its own waits, not for this send:
         // a send it broke off would cost the worker (see below). Kept aside, and restored.
@@ -305,11 +293,11 @@ final class PoolCore {
         while (!pending.isEmpty()) {
             // While a replacement starts, no worker takes a second chunk: it belongs to the newcomer
             // (two tasks that meet at a barrier must not queue behind each other in one worker).
-            // Nor does a large chunk go to a busy worker: it would not fit in the pipe's buffer, so
-            // its send would wait, holding the lock, until the worker finished its current chunk.
-            int depth = starting > 0 || size(pending.peek()) > PREFETCH_BYTES ? 1 : DEPTH;
+            // How many each worker may hold otherwise: see Prefetch.
+            int bytes = size(pending.peek());
             WorkerSlot slot = null;
             for (WorkerSlot s : slots) {
+                int depth = starting > 0 ? 1 : s.prefetch.depth(bytes);
                 if (s.room(depth, options.maxTasksPerChild()) > 0
                         && (slot == null || s.inFlight.size() < slot.inFlight.size())) {
                     slot = s;
@@ -326,7 +314,7 @@ final class PoolCore {
     }
 
     private static int size(Chunk c) {
-        return c.work() instanceof byte[] b ? b.length : 0; // unserialized work travels by reference
+        return c.work() instanceof WorkCodec.Encoded e ? e.size() : 0; // unserialized work travels by reference
     }
 
     private void failInFlight(WorkerSlot s, Throwable error) {
@@ -377,6 +365,7 @@ final class PoolCore {
             return null;
         }
         slot.inFlight.poll();
+        slot.prefetch.answered(!slot.inFlight.isEmpty(), System.nanoTime());
         slot.tasksDone++;
         if (options.maxTasksPerChild() > 0 && slot.tasksDone >= options.maxTasksPerChild()) {
             slot.accepting = false; // it exits by itself; its death brings a replacement

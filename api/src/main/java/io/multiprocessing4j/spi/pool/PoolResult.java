@@ -5,6 +5,7 @@ import io.multiprocessing4j.CallbackException;
 import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.ResultTimeoutException;
 import io.multiprocessing4j.spi.Checks;
+import io.multiprocessing4j.spi.channel.SpinPolicy;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -23,6 +24,17 @@ import java.util.function.Consumer;
  */
 final class PoolResult<R> implements AsyncResult<R> {
     private static final System.Logger LOG = System.getLogger(PoolResult.class.getName());
+
+    /**
+     * How long a waiting thread looks before it blocks: a small task's answer comes within tens
+     * of microseconds, while a blocked thread's wake-up alone costs ~20–40 µs here (the result
+     * comes from a reader thread, which would have to wake us). Looking means {@code Thread.yield()}
+     * rather than a busy spin: on two cores the worker and the reader also want a CPU, and a
+     * yield gives it to them. Not on one CPU (see {@link SpinPolicy#SEVERAL_CPUS}).
+     */
+    private static final long SPIN_NANOS = SpinPolicy.SEVERAL_CPUS ? 50_000 : 0;
+    /** Per waiting thread: one that waits for long tasks soon stops looking (see {@link SpinPolicy}). */
+    private static final ThreadLocal<SpinPolicy> SPIN = ThreadLocal.withInitial(SpinPolicy::new);
 
     private final CompletableFuture<R> future = new CompletableFuture<>();
     private final String description;
@@ -91,6 +103,7 @@ final class PoolResult<R> implements AsyncResult<R> {
 
     @Override
     public R get() {
+        lookBriefly();
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -103,6 +116,9 @@ final class PoolResult<R> implements AsyncResult<R> {
     @Override
     public R get(Duration timeout) {
         long nanos = Checks.timeoutNanos(timeout);
+        if (nanos > SPIN_NANOS) {
+            lookBriefly();
+        }
         try {
             return future.get(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -116,6 +132,9 @@ final class PoolResult<R> implements AsyncResult<R> {
 
     /** As {@link java.util.concurrent.Future#get()}, for {@link PoolFuture}. */
     R futureGet(long nanos) throws InterruptedException, ExecutionException, TimeoutException {
+        if (nanos > SPIN_NANOS) {
+            lookBriefly();
+        }
         try {
             return nanos == Long.MAX_VALUE ? future.get() : future.get(nanos, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
@@ -197,5 +216,25 @@ final class PoolResult<R> implements AsyncResult<R> {
     @Override
     public String toString() {
         return "AsyncResult[" + description + (future.isDone() ? ", ready]" : "]");
+    }
+
+    /** Looks for the outcome for up to {@link #SPIN_NANOS} before the caller blocks, if that has paid off lately. */
+    private void lookBriefly() {
+        if (SPIN_NANOS == 0 || future.isDone() || Thread.currentThread().isVirtual()) {
+            return; // a virtual thread would hold its carrier while looking
+        }
+        SpinPolicy policy = SPIN.get();
+        if (!policy.shouldSpin()) {
+            return;
+        }
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        do {
+            Thread.yield();
+            if (future.isDone()) {
+                policy.hit();
+                return;
+            }
+        } while (System.nanoTime() - deadline < 0);
+        policy.miss();
     }
 }

@@ -8,6 +8,7 @@ import io.multiprocessing4j.spi.serialization.Codec;
 import io.multiprocessing4j.spi.remote.RemoteFailure;
 import java.io.Serial;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The target of a pool worker process: runs the initializer, then reads tasks from its pipe, runs
@@ -39,6 +40,7 @@ record PoolWorker(Connection conn, SerializableRunnable initializer, int maxTask
         }
         Messages.send(conn, encoded, new Messages.Ready());
         int done = 0;
+        Map<Long, Object> functions = WorkCodec.newCache();
         while (maxTasks == 0 || done < maxTasks) {
             Object msg;
             try {
@@ -49,14 +51,14 @@ record PoolWorker(Connection conn, SerializableRunnable initializer, int maxTask
             if (!(msg instanceof Messages.RunTask task)) {
                 return;
             }
-            Messages.send(conn, encoded, runOne(task));
+            Messages.send(conn, encoded, runOne(task, functions));
             done++;
         }
     }
 
-    private Object runOne(Messages.RunTask task) {
+    private Object runOne(Messages.RunTask task, Map<Long, Object> functions) {
         try {
-            Work work = task.encoded() ? (Work) Codec.deserialize((byte[]) task.work()) : (Work) task.work();
+            Work work = task.encoded() ? WorkCodec.decode((byte[]) task.work(), functions) : (Work) task.work();
             List<Object> results = work.run();
             return new Messages.TaskDone(task.taskId(), encoded ? Codec.serialize(results) : results);
         } catch (ExitRequest e) {

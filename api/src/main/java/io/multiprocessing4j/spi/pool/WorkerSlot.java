@@ -9,6 +9,8 @@ import io.multiprocessing4j.ProcessInfo;
 import io.multiprocessing4j.SerializableRunnable;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +34,10 @@ final class WorkerSlot {
      * in that order, so the head is the one it is running (or about to): the one its death fails.
      */
     final ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
+    /** The ids of the functions it keeps (see {@link WorkCodec}). */
+    private final Set<Long> functionsSent = new HashSet<>();
+    /** How many chunks it may hold. */
+    final Prefetch prefetch = new Prefetch();
     /** Whether it may be given chunks: started, and not retiring, stopping or terminated. */
     boolean accepting;
     int tasksDone;
@@ -128,9 +134,14 @@ final class WorkerSlot {
      *     since its stream may hold half a message; its reader reports the death
      */
     boolean run(Chunk chunk) {
+        prefetch.sent(inFlight.isEmpty(), System.nanoTime());
         inFlight.add(chunk);
         try {
-            Messages.send(conn, encoded, new Messages.RunTask(chunk.taskId(), chunk.encoded(), chunk.work()));
+            if (chunk.encoded()) {
+                Messages.sendRun(conn, chunk.taskId(), (WorkCodec.Encoded) chunk.work(), functionsSent);
+            } else {
+                Messages.send(conn, encoded, new Messages.RunTask(chunk.taskId(), false, chunk.work()));
+            }
             return true;
         } catch (RuntimeException e) {
             inFlight.removeLast();

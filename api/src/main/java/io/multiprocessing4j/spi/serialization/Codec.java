@@ -24,8 +24,8 @@ import java.io.PushbackInputStream;
  * process thrash. Classes are not filtered: every process of a context runs the same class path,
  * and peers are authenticated before any of their bytes are read.
  *
- * <p>The most common messages ({@code null}, the boxed primitives, {@code String}, {@code byte[]})
- * take a compact form ({@link Compact}) instead:
+ * <p>The most common messages ({@code null}, the boxed primitives, {@code String}, {@code byte[]},
+ * and an {@code ArrayList} of those) take a compact form ({@link Compact}) instead:
  * {@code ObjectOutputStream} spends ~80 bytes of stream header and class descriptors on an
  * {@code Integer}, and a stream pair costs microseconds and kilobytes of buffers per message, which
  * dominated a pipe's ping-pong. A compact form starts with a byte that no Java serialization stream
@@ -96,10 +96,27 @@ public final class Codec {
      *     exceed a limit
      */
     public static Object deserialize(byte[] bytes) {
-        if (bytes.length > 0 && Compact.isCompact(bytes[0])) {
-            return Compact.decode(bytes);
+        return deserialize(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Deserializes {@code length} bytes from {@code offset} made by {@link #serialize}, through
+     * the filter: a message inside a larger frame, without copying it out first.
+     *
+     * @param bytes the bytes
+     * @param offset where the message starts
+     * @param length its length
+     * @return the value
+     * @throws IndexOutOfBoundsException if the range is not within {@code bytes}
+     * @throws SerializationException if they are malformed, refer to a class missing here, or
+     *     exceed a limit
+     */
+    public static Object deserialize(byte[] bytes, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (length > 0 && Compact.isCompact(bytes[offset])) {
+            return Compact.decode(bytes, offset, length);
         }
-        return deserialize(new ByteArrayInputStream(bytes));
+        return deserialize(new ByteArrayInputStream(bytes, offset, length));
     }
 
     /**

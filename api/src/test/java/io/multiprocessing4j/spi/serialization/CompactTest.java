@@ -11,7 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.ObjectOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +82,48 @@ class CompactTest {
         assertThrows(SerializationException.class, () -> Codec.deserialize(new ByteArrayInputStream(shortString)));
         assertThrows(SerializationException.class, () -> Codec.deserialize(new byte[] {5, 2}), "boolean 2");
         assertThrows(SerializationException.class, () -> Codec.deserialize(new byte[] {7, -1, -1, -1, -1}));
+    }
+
+    @Test
+    void anArrayListOfCommonValuesIsCompactAndComesBackAsAnArrayList() {
+        ArrayList<Object> list = new ArrayList<>(VALUES);
+        list.add(null);
+        byte[] bytes = Codec.serialize(list);
+        assertEquals(12, bytes[0], "the LIST kind");
+        Object back = Codec.deserialize(bytes);
+        assertEquals(ArrayList.class, back.getClass());
+        assertEquals(list, back);
+        assertEquals(list, Codec.deserialize(new ByteArrayInputStream(bytes)), "the stream form reads it too");
+        ArrayList<Integer> ints = new ArrayList<>(List.of(1, 2, 3));
+        assertEquals(5 + 3 * 5, Codec.serialize(ints).length, "a list costs its kind, its size and its elements");
+        byte[] framed = new byte[bytes.length + 4];
+        System.arraycopy(bytes, 0, framed, 2, bytes.length);
+        assertEquals(list, Codec.deserialize(framed, 2, bytes.length), "a message inside a frame");
+    }
+
+    @Test
+    void otherListsAndNestedOrUncommonElementsKeepJavaSerialization() {
+        LinkedList<Integer> linked = new LinkedList<>(List.of(1, 2));
+        ArrayList<Object> nested = new ArrayList<>(List.of(1, new ArrayList<>(List.of(2))));
+        ArrayList<Object> uncommon = new ArrayList<>(List.of(1, java.time.Duration.ofSeconds(1)));
+        for (Object v : List.of(linked, nested, uncommon, List.of(1, 2))) {
+            byte[] bytes = Codec.serialize(v);
+            assertEquals((byte) 0xAC, bytes[0], "Java serialization for " + v);
+            Object back = Codec.deserialize(bytes);
+            assertEquals(v, back);
+            assertEquals(v.getClass(), back.getClass());
+        }
+    }
+
+    @Test
+    void lyingListsAreRefused() {
+        // claims 2^30 elements, holds one: refused before a 2^30 array is made
+        byte[] liar = {12, 0x40, 0, 0, 0, 2, 0, 0, 0, 1};
+        assertThrows(SerializationException.class, () -> Codec.deserialize(liar));
+        assertThrows(SerializationException.class, () -> Codec.deserialize(new ByteArrayInputStream(liar)));
+        byte[] nested = {12, 0, 0, 0, 1, 12, 0, 0, 0, 0};
+        assertThrows(SerializationException.class, () -> Codec.deserialize(nested), "a list inside a list");
+        assertThrows(SerializationException.class, () -> Codec.deserialize(new ByteArrayInputStream(nested)));
+        assertThrows(IndexOutOfBoundsException.class, () -> Codec.deserialize(new byte[4], 2, 3));
     }
 }
