@@ -90,7 +90,8 @@ public final class PosixEvent implements SharedEvent {
             if (v == CLEAR && !Words.casInt(s, STATE, CLEAR, SLEEPING)) {
                 continue; // set (or marked) meanwhile: look again
             }
-            if (!Waiting.sleep(s, STATE, SLEEPING, deadline, "event " + ref)) {
+            // "what" is this: no string built per sleep (toString() runs for a message only)
+            if (!Waiting.sleep(s, STATE, SLEEPING, deadline, this)) {
                 return false;
             }
         }

@@ -83,7 +83,8 @@ public final class PosixSemaphore implements SharedSemaphore {
         Words.getAndAddInt(s, SLEEPERS, 1);
         try {
             while (!tryTake(s)) {
-                if (!Waiting.sleep(s, VALUE, 0, deadline, "semaphore " + ref)) {
+                // "what" is this: no string built per sleep (toString() runs for a message only)
+                if (!Waiting.sleep(s, VALUE, 0, deadline, this)) {
                     return false;
                 }
             }
