@@ -27,7 +27,11 @@ import java.lang.foreign.MemorySegment;
  * wait/wake. The yields are bounded because a yield returns at once when nothing else wants the CPU
  * (a peer on another CPU that is slow, or asleep): then they only burn CPU, they miss, and the same
  * adaptive stop turns them off. A virtual thread never yields here: that only lets other virtual
- * threads onto its carrier, never the peer process.
+ * threads onto its carrier, never the peer process. The cost on a loaded machine: each yield moves
+ * our scheduling deadline a slice back (EEVDF), so a third runnable task on the same CPU runs its
+ * slice first, where a woken futex sleeper would have been preferred; the yields still hit, so they
+ * stay on (pinned same-CPU ping-pong measured 3.5 µs a round trip on a quiet CPU, ~7 µs at load 20,
+ * where futex sleeping stays near 5 µs).
  *
  * <p>Not thread-safe by design: threads of one process sharing a handle race on the counters, which
  * can only lose a hit or a miss (every field is an int, so no tearing), and every phase stays
