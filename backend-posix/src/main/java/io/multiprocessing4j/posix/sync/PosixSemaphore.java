@@ -34,6 +34,12 @@ public final class PosixSemaphore implements SharedSemaphore {
     private static final long MAX = 8;
 
     private final ShmRef ref;
+    /**
+     * This handle's adaptive spin and yield ({@link Backoff}); made on the first wait that finds no
+     * permit, so the uncontended path allocates nothing, and after deserialisation (so each process
+     * has its own). A racy first use may make two; one is kept, which only forgets a hit or miss.
+     */
+    private transient Backoff backoff;
 
     private PosixSemaphore(ShmRef ref) {
         this.ref = ref;
@@ -69,13 +75,16 @@ public final class PosixSemaphore implements SharedSemaphore {
         if (tryTake(s)) {
             return true;
         }
-        if (Waiting.remaining(deadline) > 0 && Waiting.spinWhile(s, VALUE, 0) && tryTake(s)) {
+        // Spin and yield before announcing a sleeper: while we do, a releaser sees no sleeper and
+        // skips its FUTEX_WAKE (see Backoff for when each pays off).
+        if (Waiting.remaining(deadline) > 0 && backoff().awaitBriefly(s, VALUE, 0) && tryTake(s)) {
             return true;
         }
         Words.getAndAddInt(s, SLEEPERS, 1);
         try {
             while (!tryTake(s)) {
-                if (!Waiting.sleep(s, VALUE, 0, deadline, "semaphore " + ref)) {
+                // "what" is this: no string built per sleep (toString() runs for a message only)
+                if (!Waiting.sleep(s, VALUE, 0, deadline, this)) {
                     return false;
                 }
             }
@@ -83,6 +92,16 @@ public final class PosixSemaphore implements SharedSemaphore {
         } finally {
             Words.getAndAddInt(s, SLEEPERS, -1);
         }
+    }
+
+    /** @return this handle's {@link Backoff}, made on first use */
+    Backoff backoff() {
+        Backoff b = backoff;
+        if (b == null) {
+            b = new Backoff();
+            backoff = b;
+        }
+        return b;
     }
 
     private static boolean tryTake(MemorySegment s) {

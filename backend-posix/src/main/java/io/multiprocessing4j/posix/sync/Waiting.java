@@ -16,7 +16,11 @@ import java.util.concurrent.locks.LockSupport;
  * scheduled on the other vCPU. We spin {@value #SPINS} rounds of {@link Thread#onSpinWait()}
  * (a {@code pause}: roughly 5-20 µs in all), and not at all on a single CPU, where spinning only
  * delays the process we are waiting for. The spin is short because this machine's 2 cores are
- * shared: a long spin steals the very CPU the other process needs.
+ * shared: a long spin steals the very CPU the other process needs. This fixed spin serves the
+ * mutex, condition, barrier and queue join; {@link PosixSemaphore} and {@link PosixEvent} wait
+ * through {@link Backoff} instead, which spins adaptively, decides by the machine's online CPUs
+ * rather than {@link Runtime#availableProcessors()} (1 in a JVM pinned with taskset, so this spin is
+ * off there even when the peer runs on another CPU), and yields the CPU before it sleeps.
  *
  * <p><b>Park.</b> {@code futex(FUTEX_WAIT)} cannot be interrupted from Java, so each sleep lasts at
  * most {@value #SLICE_MILLIS} ms; between slices the caller sees interrupts, its deadline, and can
@@ -29,7 +33,7 @@ public final class Waiting {
     /** Longest single sleep in the kernel. */
     public static final long SLICE_MILLIS = 100;
     static final long SLICE_NANOS = SLICE_MILLIS * 1_000_000L;
-    /** Spin rounds before sleeping (0 on one CPU). */
+    /** Spin rounds before sleeping (0 when this JVM may use one CPU only; see the class comment). */
     static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 200 : 0;
     /** How long a virtual thread parks between looks (it must not block its carrier in futex). */
     static final long VIRTUAL_PARK_NANOS = 1_000_000;
