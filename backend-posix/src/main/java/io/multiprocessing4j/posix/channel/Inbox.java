@@ -31,6 +31,8 @@ final class Inbox {
     private int start;
     private int end;
     private boolean eof;
+    /** Bytes copied out of the buffer into arrays so far (tests). */
+    private long staged;
 
     /**
      * @param fd the socket
@@ -53,6 +55,11 @@ final class Inbox {
         return eof;
     }
 
+    /** @return bytes copied out of the buffer into arrays so far (message bytes the kernel did not put there directly) */
+    long staged() {
+        return staged;
+    }
+
     /** Takes a 4-byte big-endian int; {@link #available()} must be at least 4. */
     int takeInt() {
         int v = buffer.get(BIG_ENDIAN_INT, start);
@@ -71,6 +78,7 @@ final class Inbox {
         if (k > 0) {
             MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, start, out, pos, k);
             start += k;
+            staged += k;
         }
         return k;
     }
@@ -79,9 +87,11 @@ final class Inbox {
      * Reads what the socket holds now into the free end, without waiting. Call it only when less
      * than a header is buffered, so that there is room.
      *
+     * @param most the most bytes to read (at least 1): fewer leave the rest of the stream, and
+     *        the descriptors attached to it, in the socket for a later read
      * @return bytes read, 0 at end of stream, -1 if none yet
      */
-    int fill() {
+    int fill(int most) {
         if (buffer == null) {
             buffer = Arena.ofAuto().allocate(capacity);
         }
@@ -94,7 +104,7 @@ final class Inbox {
             start = 0;
         }
         try {
-            int n = FdPassing.receive(fd, buffer.asSlice(end, capacity - end), received, Descriptors.MSG_DONTWAIT);
+            int n = FdPassing.receive(fd, buffer.asSlice(end, Math.min(most, capacity - end)), received, Descriptors.MSG_DONTWAIT);
             if (n == 0) {
                 eof = true;
             } else if (n > 0) {
@@ -109,7 +119,7 @@ final class Inbox {
     /**
      * Reads up to {@code n} bytes straight into {@code out}, without waiting; nothing must be
      * buffered. Reading no more than the current message's rest keeps the next message's bytes,
-     * and the descriptors attached to them, for {@link #fill()}.
+     * and the descriptors attached to them, for {@link #fill(int)}.
      *
      * @return bytes read, 0 at end of stream, -1 if none yet
      */

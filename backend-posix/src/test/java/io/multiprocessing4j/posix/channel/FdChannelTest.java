@@ -271,6 +271,42 @@ class FdChannelTest {
     }
 
     @Test
+    void afterALargeMessageTheNextBodyGoesStraightToItsArrayUnstaged() {
+        SocketIo.setSendBuffer(left.fd(), 1 << 20); // all of it fits: the reader finds every byte there
+        int large = 64 * 1024;
+        left.writeTagged(1, random(large, 1), 0, large, new int[0]);
+        left.writeTagged(2, random(large, 2), 0, large, new int[0]);
+        left.write(random(large, 3), 0, large);
+        left.writeTagged(4, random(100, 4), 0, 100, new int[0]);
+        left.writeTagged(5, random(100, 5), 0, 100, new int[0]);
+        long timeout = TimeUnit.SECONDS.toNanos(20);
+
+        // the first large message is read like any other: its header with a full inbox of body
+        assertArrayEquals(random(large, 1), right.readTagged(timeout, null, 0).body());
+        assertEquals(FdChannel.INBOX - FdChannel.HEAD, right.stagedBytes());
+        // the next header is read alone, so that the body goes straight into the caller's array
+        byte[] into = new byte[large];
+        FdChannel.Frame second = right.readTagged(timeout, into, 0);
+        assertSame(into, second.body());
+        assertArrayEquals(random(large, 2), into);
+        assertEquals(FdChannel.INBOX - FdChannel.HEAD, right.stagedBytes(), "no byte of the second body staged");
+        assertTrue(right.poll(0));
+        assertArrayEquals(random(large, 3), right.read(timeout));
+        long afterThird = right.stagedBytes();
+        assertTrue(afterThird - (FdChannel.INBOX - FdChannel.HEAD) <= 1,
+                "an untagged header read alone holds at most one body byte: " + afterThird);
+        // small messages after a large one arrive intact, and the inbox is used for them again
+        FdChannel.Frame fourth = right.readTagged(timeout, null, 0);
+        assertEquals(4, fourth.tag());
+        assertArrayEquals(random(100, 4), fourth.body());
+        FdChannel.Frame fifth = right.readTagged(timeout, null, 0);
+        assertEquals(5, fifth.tag());
+        assertArrayEquals(random(100, 5), fifth.body());
+        assertEquals(afterThird + 200, right.stagedBytes());
+        assertFalse(right.poll(0));
+    }
+
+    @Test
     void aWriteToAClosedPeerSaysTheOtherEndIsGone() {
         right.close();
         assertThrows(ConnectionEOFException.class, () -> {
