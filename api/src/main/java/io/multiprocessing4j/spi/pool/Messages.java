@@ -6,6 +6,8 @@ import io.multiprocessing4j.spi.serialization.Codec;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The messages between the pool and a worker, over the worker's own pipe. Where the backend
@@ -21,7 +23,9 @@ import java.util.Arrays;
  *            1 B    8 B, big-endian
  * </pre>
  * The payload is the {@link WorkCodec encoded} {@link Work} (RUN), the encoded result list (DONE), or the encoded
- * {@link RemoteFailure} (FAILED, INIT_FAILED); STOP and READY have none.
+ * {@link RemoteFailure} (FAILED, INIT_FAILED); STOP and READY have none. A BATCH (task id 0)
+ * carries several RUN frames for one worker, sent in one go: an int32 count, then per frame an
+ * int32 length and the frame.
  */
 final class Messages {
     private static final byte RUN = 1;
@@ -30,6 +34,7 @@ final class Messages {
     private static final byte FAILED = 4;
     private static final byte READY = 5;
     private static final byte INIT_FAILED = 6;
+    private static final byte BATCH = 7;
     private static final int HEADER = 9;
 
     private Messages() {
@@ -37,6 +42,10 @@ final class Messages {
 
     /** Parent to worker: run this. {@code work} is the encoded {@link Work} when {@code encoded}, else the object. */
     record RunTask(long taskId, boolean encoded, Object work) implements Serializable {
+    }
+
+    /** Parent to worker: run these, in order (they came in one BATCH frame). */
+    record Batch(List<RunTask> tasks) implements Serializable {
     }
 
     /** Parent to worker: finish and exit. */
@@ -73,6 +82,7 @@ final class Messages {
         }
         byte[] frame = switch (message) {
             case RunTask r -> throw new IllegalArgumentException("encoded work goes through sendRun");
+            case Batch b -> throw new IllegalArgumentException("encoded work goes through sendRun");
             case Stop s -> frame(STOP, 0, null);
             case TaskDone d -> frame(DONE, d.taskId(), (byte[]) d.results());
             case TaskFailed f -> frame(FAILED, f.taskId(), Codec.serialize(f.failure()));
@@ -84,17 +94,35 @@ final class Messages {
     }
 
     /**
-     * Sends encoded work to a worker, in one frame.
+     * Sends encoded chunks to a worker in one message: a RUN frame for one, else a BATCH frame
+     * holding their RUN frames.
      *
      * @param conn the worker's pipe
-     * @param taskId the task's id
-     * @param work the work
+     * @param chunks the chunks (encoded)
      * @param sent the ids of the functions the worker keeps (see {@link WorkCodec.Encoded#bytes})
      */
-    static void sendRun(Connection conn, long taskId, WorkCodec.Encoded work, java.util.Set<Long> sent) {
-        byte[] frame = work.bytes(HEADER, sent);
-        ByteBuffer.wrap(frame).put(RUN).putLong(taskId);
-        conn.sendBytes(frame);
+    static void sendRun(Connection conn, List<Chunk> chunks, Set<Long> sent) {
+        if (chunks.size() == 1) {
+            conn.sendBytes(runFrame(chunks.get(0), sent));
+            return;
+        }
+        byte[][] frames = new byte[chunks.size()][];
+        int size = HEADER + 4;
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = runFrame(chunks.get(i), sent);
+            size += 4 + frames[i].length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size).put(BATCH).putLong(0).putInt(frames.length);
+        for (byte[] f : frames) {
+            out.putInt(f.length).put(f);
+        }
+        conn.sendBytes(out.array());
+    }
+
+    private static byte[] runFrame(Chunk chunk, Set<Long> sent) {
+        byte[] frame = ((WorkCodec.Encoded) chunk.work()).bytes(HEADER, sent);
+        ByteBuffer.wrap(frame).put(RUN).putLong(chunk.taskId());
+        return frame;
     }
 
     /**
@@ -109,7 +137,11 @@ final class Messages {
         if (!encoded) {
             return conn.recv();
         }
-        byte[] frame = conn.recvBytes();
+        return decode(conn.recvBytes());
+    }
+
+    /** Decodes one frame (see the class comment). @throws IllegalStateException if it is malformed */
+    static Object decode(byte[] frame) {
         if (frame.length < HEADER) {
             throw new IllegalStateException("a pool message of " + frame.length + " bytes is too short");
         }
@@ -122,8 +154,39 @@ final class Messages {
             case FAILED -> new TaskFailed(id, (RemoteFailure) Codec.deserialize(payload));
             case READY -> new Ready();
             case INIT_FAILED -> new InitFailed((RemoteFailure) Codec.deserialize(payload));
+            case BATCH -> batch(payload);
             default -> throw new IllegalStateException("unknown pool message kind " + frame[0]);
         };
+    }
+
+    private static Batch batch(byte[] payload) {
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        try {
+            int n = in.getInt();
+            if (n < 2 || n > payload.length / (4 + HEADER)) {
+                throw new IllegalStateException("a pool batch of " + n + " tasks in " + payload.length + " bytes");
+            }
+            List<RunTask> tasks = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int length = in.getInt();
+                if (length < HEADER || length > in.remaining()) {
+                    throw new IllegalStateException("a pool batch part of " + length + " bytes where "
+                            + in.remaining() + " remain");
+                }
+                byte[] part = new byte[length];
+                in.get(part);
+                if (!(decode(part) instanceof RunTask task)) {
+                    throw new IllegalStateException("a pool batch holds a message that is not a task");
+                }
+                tasks.add(task);
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalStateException("a pool batch with " + in.remaining() + " bytes too many");
+            }
+            return new Batch(List.copyOf(tasks));
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalStateException("a truncated pool batch", e);
+        }
     }
 
     private static byte[] frame(byte kind, long id, byte[] payload) {

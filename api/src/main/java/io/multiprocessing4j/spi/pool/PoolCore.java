@@ -290,26 +290,42 @@ final class PoolCore {
     }
 
     private void dispatchQueued() {
+        List<WorkerSlot> given = new ArrayList<>(2);
         while (!pending.isEmpty()) {
             // While a replacement starts, no worker takes a second chunk: it belongs to the newcomer
             // (two tasks that meet at a barrier must not queue behind each other in one worker).
-            // How many each worker may hold otherwise: see Prefetch.
+            // How many each worker may hold otherwise, and when it is topped up: see Prefetch.
             int bytes = size(pending.peek());
             WorkerSlot slot = null;
             for (WorkerSlot s : slots) {
                 int depth = starting > 0 ? 1 : s.prefetch.depth(bytes);
                 if (s.room(depth, options.maxTasksPerChild()) > 0
+                        && (!s.unsentEmpty() || Prefetch.wantsMore(s.inFlight.size(), depth))
                         && (slot == null || s.inFlight.size() < slot.inFlight.size())) {
                     slot = s;
                 }
             }
             if (slot == null) {
-                return;
+                break;
             }
             Chunk chunk = pending.poll();
-            if (!chunk.job().finished() && !slot.run(chunk)) {
-                pending.addFirst(chunk);
+            if (!chunk.job().finished()) {
+                if (slot.unsentEmpty()) {
+                    given.add(slot);
+                }
+                slot.hold(chunk);
             }
+        }
+        boolean refused = false;
+        for (WorkerSlot s : given) {
+            List<Chunk> back = s.sendHeld();
+            for (int i = back.size() - 1; i >= 0; i--) {
+                pending.addFirst(back.get(i));
+                refused = true;
+            }
+        }
+        if (refused) {
+            dispatchQueued(); // a worker that refused is no longer accepting: the others take them
         }
     }
 

@@ -48,11 +48,19 @@ record PoolWorker(Connection conn, SerializableRunnable initializer, int maxTask
             } catch (ConnectionEOFException | IllegalStateException e) {
                 return;
             }
-            if (!(msg instanceof Messages.RunTask task)) {
+            List<Messages.RunTask> tasks = switch (msg) {
+                case Messages.RunTask task -> List.of(task);
+                case Messages.Batch batch -> batch.tasks();
+                default -> null; // Stop
+            };
+            if (tasks == null) {
                 return;
             }
-            Messages.send(conn, encoded, runOne(task, functions));
-            done++;
+            // The pool never sends more than maxTasks allows, so a batch is run whole.
+            for (Messages.RunTask task : tasks) {
+                Messages.send(conn, encoded, runOne(task, functions));
+                done++;
+            }
         }
     }
 

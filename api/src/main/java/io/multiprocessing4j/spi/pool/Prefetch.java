@@ -75,6 +75,20 @@ final class Prefetch {
         return (int) Math.max(DEPTH, Math.min(MAX_DEPTH, DEPTH + QUEUE_NANOS / serviceNanos));
     }
 
+    /**
+     * Whether a worker is topped up now: when it holds at most half its depth. A worker with many
+     * small chunks so gets several at a time, in one message, rather than one per answer; it still
+     * never runs dry, since half its depth is ~100 µs of work. For a depth of 1 or 2 this is
+     * "whenever there is room", as before.
+     *
+     * @param held the chunks it holds
+     * @param depth its depth now
+     * @return whether to give it more
+     */
+    static boolean wantsMore(int held, int depth) {
+        return held <= depth / 2;
+    }
+
     /** @return the moving average service time in nanoseconds, 0 if unknown (tests) */
     long serviceNanos() {
         return serviceNanos;

@@ -9,7 +9,9 @@ import io.multiprocessing4j.ProcessInfo;
 import io.multiprocessing4j.SerializableRunnable;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -123,31 +125,55 @@ final class WorkerSlot {
         return limit - inFlight.size();
     }
 
+    /** Chunks given to it in this scheduling step and not yet sent; guarded by the pool's lock. */
+    private final List<Chunk> unsent = new ArrayList<>();
+
+    /** @return whether nothing is waiting to be sent to it in this step */
+    boolean unsentEmpty() {
+        return unsent.isEmpty();
+    }
+
     /**
-     * Sends it a chunk to run (from a submitting thread or a reader: a short write into the
-     * socket's buffer, which the worker drains as it goes, so even a large task does not block us
-     * for long).
+     * Gives it a chunk, to be sent with the others given in this step by {@link #sendHeld}.
      *
      * @param chunk the chunk
-     * @return false if the pipe is unusable (the worker is dying, or the sending thread was
-     *     interrupted in the middle of a message): the chunk is not taken, and the worker is ended,
-     *     since its stream may hold half a message; its reader reports the death
      */
-    boolean run(Chunk chunk) {
+    void hold(Chunk chunk) {
         prefetch.sent(inFlight.isEmpty(), System.nanoTime());
         inFlight.add(chunk);
+        unsent.add(chunk);
+    }
+
+    /**
+     * Sends the chunks given in this step, several in one message (one system call, and one
+     * wake-up of the worker, for a top-up of many small chunks): a short write into the socket's
+     * buffer, which the worker drains as it goes, so even a large task does not block us for long.
+     * From a submitting thread or a reader, under the pool's lock.
+     *
+     * @return the chunks it did not take, in order: none, or all of them if the pipe is unusable
+     *     (the worker is dying, or the sending thread was interrupted in the middle of a message);
+     *     then the worker is ended, since its stream may hold half a message, and its reader
+     *     reports the death
+     */
+    List<Chunk> sendHeld() {
+        List<Chunk> batch = List.copyOf(unsent);
+        unsent.clear();
         try {
-            if (chunk.encoded()) {
-                Messages.sendRun(conn, chunk.taskId(), (WorkCodec.Encoded) chunk.work(), functionsSent);
+            if (encoded) {
+                Messages.sendRun(conn, batch, functionsSent);
             } else {
-                Messages.send(conn, encoded, new Messages.RunTask(chunk.taskId(), false, chunk.work()));
+                for (Chunk c : batch) {
+                    Messages.send(conn, false, new Messages.RunTask(c.taskId(), false, c.work()));
+                }
             }
-            return true;
+            return List.of();
         } catch (RuntimeException e) {
-            inFlight.removeLast();
+            for (int i = 0; i < batch.size(); i++) {
+                inFlight.removeLast();
+            }
             accepting = false;
             process.terminate();
-            return false;
+            return batch;
         }
     }
 

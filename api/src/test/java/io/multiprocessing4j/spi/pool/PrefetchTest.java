@@ -67,4 +67,12 @@ class PrefetchTest {
         p.answered(false, 10_000_000_000L + 5 * US);
         assertEquals(5 * US, p.serviceNanos(), "the ten idle seconds did not count");
     }
+
+    @Test
+    void aDeepWorkerIsToppedUpOnlyOnceHalfEmptyAShallowOneWheneverThereIsRoom() {
+        assertTrue(Prefetch.wantsMore(8, 16));
+        assertTrue(!Prefetch.wantsMore(9, 16), "still holds over half its depth: wait and send several at once");
+        assertTrue(Prefetch.wantsMore(1, 2));
+        assertTrue(Prefetch.wantsMore(0, 1));
+    }
 }
