@@ -19,14 +19,15 @@ import io.multiprocessing4j.spi.channel.SpinPolicy;
  * every wait then lasts the whole spin: measured 100+ µs per call against 17 µs sleeping.
  *
  * <p>So the choice is measured: a moving average of the waits (spin, sleep and read included)
- * made spinning and one of those made sleeping, and each wait takes the mode whose waits were
+ * made spinning and one of those made sleeping (a plain {@code recvBytes}, as before, the channel's
+ * own adaptive spin included), and each wait takes the mode whose waits were
  * shorter; spinning also needs its average under half the budget, so an idle peer (long waits
  * both ways) is waited for asleep. The other mode is tried every {@code explore}-th wait, with
  * weight 1/2 so that a stale average is corrected in a few tries; each try that does not change
  * the choice doubles the interval (up to {@value #MAX_EXPLORE}), so trying a loaded machine's spin
  * costs little; a change of choice, by a try or by the chosen mode's own waits (the peer paused),
- * resets the interval. Each wait counts at most
- * {@link #SAMPLE_CAP_NANOS}, so one long pause does not decide for long.
+ * resets the interval. Each wait counts at most {@link #SAMPLE_CAP_NANOS}, so one long pause does
+ * not decide for long.
  */
 final class SpinningReceiver {
     /**
@@ -36,8 +37,9 @@ final class SpinningReceiver {
     static final long SPIN_NANOS = SpinPolicy.SEVERAL_CPUS ? 100_000 : 0;
     /** The most one wait adds to an average. */
     static final long SAMPLE_CAP_NANOS = 1_000_000;
-    /** The shortest and longest interval, in waits, between tries of the mode not chosen. */
+    /** The shortest interval, in waits, between tries of the mode not chosen. */
     static final int MIN_EXPLORE = 16;
+    /** The longest interval, in waits, between tries of the mode not chosen. */
     static final int MAX_EXPLORE = 1024;
     /** The weight of the newest wait in an average: 1 / 2^{@value}. */
     private static final int SHIFT = 3;
