@@ -23,11 +23,13 @@ import io.multiprocessing4j.spi.channel.SpinPolicy;
  * own adaptive spin included), and each wait takes the mode whose waits were
  * shorter; spinning also needs its average under half the budget, so an idle peer (long waits
  * both ways) is waited for asleep. The other mode is tried every {@code explore}-th wait, with
- * weight 1/2 so that a stale average is corrected in a few tries; each try that does not change
- * the choice doubles the interval (up to {@value #MAX_EXPLORE}), so trying a loaded machine's spin
+ * weight 1/2 so that a stale average is corrected in a few tries; each try that neither changes
+ * the choice nor lowers its mode's average by a quarter doubles the interval (up to {@value #MAX_EXPLORE}), so trying a loaded machine's spin
  * costs little; a change of choice, by a try or by the chosen mode's own waits (the peer paused),
- * resets the interval. Each wait counts at most {@link #SAMPLE_CAP_NANOS}, so one long pause does
- * not decide for long.
+ * resets the interval. A wait of {@link #SAMPLE_CAP_NANOS} or more counts as that, for both modes,
+ * so one long pause does not turn spinning off (measured: counted as 1 ms for the mode in use, the
+ * server's wait across each pause between the benchmark's batches of calls turned spinning off for
+ * about a hundred calls).
  */
 final class SpinningReceiver {
     /**
@@ -35,8 +37,13 @@ final class SpinningReceiver {
      * can pull a pair of sleeping ends into spinning. Zero on a one-CPU machine.
      */
     static final long SPIN_NANOS = SpinPolicy.SEVERAL_CPUS ? 100_000 : 0;
-    /** The most one wait adds to an average. */
-    static final long SAMPLE_CAP_NANOS = 1_000_000;
+    /**
+     * The most one wait counts: twice the spin budget. A wait that long is the peer's pause (a
+     * client between bursts of calls), which either mode would have waited out, so it counts for
+     * both averages: one pause does not end the spinning, while a peer whose waits all exceed it
+     * (an idle one) keeps both averages above half the budget, so it is waited for asleep.
+     */
+    static final long SAMPLE_CAP_NANOS = 2 * 100_000;
     /** The shortest interval, in waits, between tries of the mode not chosen. */
     static final int MIN_EXPLORE = 16;
     /** The longest interval, in waits, between tries of the mode not chosen. */
@@ -109,7 +116,13 @@ final class SpinningReceiver {
         long sample = Math.min(Math.max(nanos, 0), SAMPLE_CAP_NANOS);
         int shift = exploring ? 1 : SHIFT;
         boolean before = prefersSpin();
-        if (spun) {
+        long triedBefore = spun ? spinAverage : sleepAverage;
+        if (sample == SAMPLE_CAP_NANOS) {
+            // so long a wait was the peer's pause, not the mode's doing: it counts for both, which
+            // keeps one pause from tipping the comparison yet makes an idle peer's waits long both ways
+            spinAverage += (sample - spinAverage) >> SHIFT;
+            sleepAverage += (sample - sleepAverage) >> SHIFT;
+        } else if (spun) {
             spinAverage += (sample - spinAverage) >> shift;
         } else {
             sleepAverage += (sample - sleepAverage) >> shift;
@@ -118,7 +131,10 @@ final class SpinningReceiver {
         if (exploring) {
             exploring = false;
             sinceExplore = 0;
-            explore = changed ? MIN_EXPLORE : Math.min(2 * explore, MAX_EXPLORE);
+            // a try that moved its mode's average well down is closing in on a change: try again soon
+            long tried = spun ? spinAverage : sleepAverage;
+            boolean closing = tried < triedBefore - (triedBefore >> 2);
+            explore = changed || closing ? MIN_EXPLORE : Math.min(2 * explore, MAX_EXPLORE);
         } else if (changed) {
             // the chosen mode's own waits turned against it (a pause of the peer, the machine got
             // busy): things changed, so the other mode is worth trying again soon
