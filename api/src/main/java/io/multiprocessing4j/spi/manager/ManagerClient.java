@@ -29,9 +29,13 @@ final class ManagerClient {
      * to the process that opened it (its close is that process's, as with a file descriptor), so
      * a process must never reuse another's. Weak keys: an ended process's pool goes with it.
      */
-    private final Map<ProcessScope, ConcurrentLinkedDeque<Connection>> idleByProcess =
+    private final Map<ProcessScope, ConcurrentLinkedDeque<Pooled>> idleByProcess =
             Collections.synchronizedMap(new WeakHashMap<>());
     private volatile String goneBecause;
+
+    /** A pooled connection with the spin decision that its own waits taught. */
+    private record Pooled(Connection connection, SpinningReceiver receiver) {
+    }
 
     private ManagerClient(String address, ConnectionProvider provider) {
         this.address = address;
@@ -59,13 +63,13 @@ final class ManagerClient {
     /** Marks the manager gone (it was shut down from this process). */
     void markGone(String why) {
         goneBecause = why;
-        List<ConcurrentLinkedDeque<Connection>> pools;
+        List<ConcurrentLinkedDeque<Pooled>> pools;
         synchronized (idleByProcess) {
             pools = new ArrayList<>(idleByProcess.values());
         }
-        for (ConcurrentLinkedDeque<Connection> idle : pools) {
-            for (Connection c; (c = idle.poll()) != null; ) {
-                c.close();
+        for (ConcurrentLinkedDeque<Pooled> idle : pools) {
+            for (Pooled p; (p = idle.poll()) != null; ) {
+                p.connection().close();
             }
         }
     }
@@ -83,13 +87,14 @@ final class ManagerClient {
     Protocol.Reply call(Protocol.Request request) {
         requireAvailable();
         byte[] bytes = Wire.request(request);
-        ConcurrentLinkedDeque<Connection> idle = idleByProcess.computeIfAbsent(ProcessScope.current(),
+        ConcurrentLinkedDeque<Pooled> idle = idleByProcess.computeIfAbsent(ProcessScope.current(),
                 scope -> new ConcurrentLinkedDeque<>());
-        Connection c = borrow(idle);
+        Pooled p = borrow(idle);
+        Connection c = p.connection();
         boolean reusable = false;
         try {
             c.sendBytes(bytes);
-            Protocol.Reply reply = Wire.reply(c.recvBytes());
+            Protocol.Reply reply = Wire.reply(p.receiver().recv(c));
             reusable = true;
             return reply;
         } catch (ConnectionEOFException | IllegalStateException e) {
@@ -97,7 +102,7 @@ final class ManagerClient {
             throw new ManagerUnavailableException("the manager at " + address + " is gone: " + goneBecause, e);
         } finally {
             if (reusable) {
-                idle.push(c);
+                idle.push(p);
             } else {
                 c.close();
             }
@@ -111,14 +116,14 @@ final class ManagerClient {
         }
     }
 
-    private Connection borrow(ConcurrentLinkedDeque<Connection> idle) {
-        for (Connection c; (c = idle.poll()) != null; ) {
-            if (!c.closed()) {
-                return c;
+    private Pooled borrow(ConcurrentLinkedDeque<Pooled> idle) {
+        for (Pooled p; (p = idle.poll()) != null; ) {
+            if (!p.connection().closed()) {
+                return p;
             }
         }
         try {
-            return provider.connect(address);
+            return new Pooled(provider.connect(address), new SpinningReceiver());
         } catch (ConnectionEOFException | IllegalStateException e) {
             goneBecause = "nothing listens at its address (" + e.getMessage() + ")";
             throw new ManagerUnavailableException("the manager at " + address + " is gone: " + goneBecause, e);

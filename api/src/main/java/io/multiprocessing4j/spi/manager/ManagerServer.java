@@ -55,7 +55,8 @@ final class ManagerServer implements SerializableRunnable {
                 }
                 open.add(c);
                 // A platform thread per connection (as CPython's manager): it waits for the next
-                // request blocked in the kernel and answers the moment it comes. A virtual thread
+                // request (spinning while its client calls back to back, else blocked in the kernel)
+                // and answers the moment it comes. A virtual thread
                 // waiting in a Selector holds its carrier anyway (the pool compensates with another
                 // carrier thread), so it saved nothing and added the hand-offs of the scheduler.
                 // The thread ends with its connection (client gone, or the server stopping).
@@ -68,9 +69,11 @@ final class ManagerServer implements SerializableRunnable {
     }
 
     private void serve(Connection c) {
+        // Spins for the next request while this client's requests come quickly (see SpinningReceiver).
+        SpinningReceiver receiver = new SpinningReceiver();
         try {
             while (true) {
-                byte[] in = c.recvBytes();
+                byte[] in = receiver.recv(c);
                 Protocol.Reply reply;
                 Object request = null;
                 try {

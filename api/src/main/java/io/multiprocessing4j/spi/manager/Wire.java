@@ -2,12 +2,8 @@ package io.multiprocessing4j.spi.manager;
 
 import io.multiprocessing4j.spi.serialization.Codec;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,7 +29,6 @@ final class Wire {
     private static final byte JAVA = 0;
     private static final byte INVOKE = 1;
     private static final byte VALUE = 2;
-
 
     /** Parameter types a compact request may name, by their index here. */
     private static final List<Class<?>> TYPES = List.of(Object.class, int.class, long.class, boolean.class,
@@ -146,38 +141,44 @@ final class Wire {
         return Codec.deserialize(new ByteArrayInputStream(bytes, 1, bytes.length - 1));
     }
 
-    /** A growing buffer; its writes cannot fail (IOException is impossible on a byte array). */
+    /**
+     * A growing buffer written big-endian by hand: a stream pair (ByteArrayOutputStream with a
+     * DataOutputStream) was most of a call's garbage, two allocations before the first byte.
+     */
     private static final class Out {
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream(64);
-        private final DataOutputStream d = new DataOutputStream(buf);
+        private byte[] buf = new byte[64];
+        private int size;
 
-        void writeByte(int v) {
-            try {
-                d.writeByte(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
             }
         }
 
+        void writeByte(int v) {
+            ensure(1);
+            buf[size++] = (byte) v;
+        }
+
         void writeInt(int v) {
-            try {
-                d.writeInt(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            ensure(Integer.BYTES);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buf[size++] = (byte) (v >>> shift);
             }
         }
 
         void writeLong(long v) {
-            try {
-                d.writeLong(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            ensure(Long.BYTES);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[size++] = (byte) (v >>> shift);
             }
         }
 
         void writeBytes(byte[] b) {
             writeInt(b.length);
-            buf.write(b, 0, b.length);
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
         }
 
         void writeString(String s) {
@@ -190,42 +191,45 @@ final class Wire {
         }
 
         byte[] bytes() {
-            return buf.toByteArray();
+            return Arrays.copyOf(buf, size);
         }
     }
 
     /** A reader over a frame, past its kind byte; a frame cut short throws {@link IllegalStateException}. */
     private static final class In {
         private final byte[] b;
-        private final DataInputStream d;
+        private int at = 1;
 
         In(byte[] b) {
             this.b = b;
-            this.d = new DataInputStream(new ByteArrayInputStream(b, 1, b.length - 1));
+        }
+
+        private int take(int n) {
+            if (n < 0 || n > b.length - at) {
+                throw new IllegalStateException("a manager message was cut short: " + n + " bytes wanted at "
+                        + at + " of " + b.length);
+            }
+            int from = at;
+            at += n;
+            return from;
         }
 
         byte readByte() {
-            try {
-                return d.readByte();
-            } catch (IOException e) {
-                throw malformed(e);
-            }
+            return b[take(1)];
         }
 
         int readInt() {
-            try {
-                return d.readInt();
-            } catch (IOException e) {
-                throw malformed(e);
-            }
+            int from = take(Integer.BYTES);
+            return (b[from] & 0xff) << 24 | (b[from + 1] & 0xff) << 16 | (b[from + 2] & 0xff) << 8 | (b[from + 3] & 0xff);
         }
 
         long readLong() {
-            try {
-                return d.readLong();
-            } catch (IOException e) {
-                throw malformed(e);
+            int from = take(Long.BYTES);
+            long v = 0;
+            for (int k = 0; k < Long.BYTES; k++) {
+                v = v << 8 | (b[from + k] & 0xff);
             }
+            return v;
         }
 
         byte[] readBytes() {
@@ -233,25 +237,20 @@ final class Wire {
             if (n < 0 || n > b.length) {
                 throw new IllegalStateException("a manager message names " + n + " bytes in a frame of " + b.length);
             }
-            byte[] out = new byte[n];
-            try {
-                d.readFully(out);
-            } catch (IOException e) {
-                throw malformed(e);
-            }
-            return out;
+            int from = take(n);
+            return Arrays.copyOfRange(b, from, from + n);
         }
 
         String readString() {
-            return new String(readBytes(), StandardCharsets.UTF_8);
+            int n = readInt();
+            if (n < 0 || n > b.length) {
+                throw new IllegalStateException("a manager message names " + n + " bytes in a frame of " + b.length);
+            }
+            return new String(b, take(n), n, StandardCharsets.UTF_8);
         }
 
         Object readValue() {
             return Codec.deserialize(readBytes());
-        }
-
-        private static IllegalStateException malformed(IOException e) {
-            return new IllegalStateException("a manager message was cut short", e);
         }
     }
 }

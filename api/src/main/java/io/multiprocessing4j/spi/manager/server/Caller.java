@@ -34,7 +34,9 @@ public final class Caller {
 
     /** Unbinds after the call. */
     public static void unbind() {
-        CURRENT.remove();
+        // set(null), not remove(): a server thread binds once per call, and remove() made every next
+        // bind allocate a new map entry; the thread (one per connection) ends with its connection
+        CURRENT.set(null);
     }
 
     /** @return the identity of the process and thread being served ("local" outside a call) */
