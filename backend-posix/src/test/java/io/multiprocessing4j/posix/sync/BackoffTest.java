@@ -36,22 +36,19 @@ class BackoffTest {
     }
 
     @Test
-    void spinAndYieldStopAfterMissesAndComeBackOnAHit() {
+    void aSlowPeerStopsTheYieldsButNotTheSpin() {
         MemorySegment s = word();
         Backoff b = new Backoff();
         int spinning = SpinPolicy.SEVERAL_CPUS ? 1 : 0;
-        for (int i = 0; i < SpinPolicy.MISSES; i++) {
+        int waits = SpinPolicy.MISSES + SpinPolicy.RETRY_EVERY - 1;
+        for (int i = 0; i < waits; i++) {
             assertFalse(b.awaitBriefly(s, 0, 0));
         }
-        assertEquals(SpinPolicy.MISSES * spinning, b.spins(), "each wait spun until the misses (several CPUs)");
-        assertEquals(SpinPolicy.MISSES, b.yields(), "each wait yielded until the misses, on any CPU count");
-        for (int i = 1; i < SpinPolicy.RETRY_EVERY; i++) {
-            assertFalse(b.awaitBriefly(s, 0, 0));
-        }
-        assertEquals(SpinPolicy.MISSES * spinning, b.spins(), "no spin after the misses");
-        assertEquals(SpinPolicy.MISSES, b.yields(), "no yield after the misses");
+        assertEquals(waits * spinning, b.spins(),
+                "every wait spun (several CPUs): a peer asleep may answer quickly once both spin again");
+        assertEquals(SpinPolicy.MISSES, b.yields(), "the yields stopped after the misses, on any CPU count");
         Words.setInt(s, 0, 1);
-        assertTrue(b.awaitBriefly(s, 0, 0), "the retry finds the change");
+        assertTrue(b.awaitBriefly(s, 0, 0), "the next wait finds the change");
         assertEquals(1, b.spinHits() + b.yieldHits());
         assertEquals(0, b.yieldHits() * spinning, "with several CPUs the spin, tried first, found it");
     }
@@ -102,6 +99,10 @@ class BackoffTest {
         // the yield phase every one of these waits would sleep in futex. Lenient: the machine is shared.
         int yielded = ping.backoff().yieldHits() + pong.backoff().yieldHits();
         assertTrue(yielded >= rounds / 2, yielded + " of " + 2 * rounds + " waits ended in a yield");
+        // A spin that a yield then beat counts as a miss: on a shared CPU the spin turns itself off
+        // (tried again every 64th wait) instead of delaying the peer on each wait.
+        int spun = ping.backoff().spins() + pong.backoff().spins();
+        assertTrue(spun <= 2 * rounds / 4, spun + " of " + 2 * rounds + " waits spun");
     }
 
     @Test
