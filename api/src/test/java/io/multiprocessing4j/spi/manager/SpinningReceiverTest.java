@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.multiprocessing4j.Connection;
 import io.multiprocessing4j.ConnectionEOFException;
 import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.spi.channel.FramedChannel;
 import io.multiprocessing4j.spi.channel.SocketConnection;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongBinaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,13 +157,17 @@ class SpinningReceiverTest {
         assertTrue(r.beginWait(), "a fresh receiver spins first");
         r.endWait(true, 1_000);
         CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch readingLast = new CountDownLatch(1);
+        // The 201st blocking read is entered only after the spin for it ended without a message.
+        Connection watched = onBlockingRead(a, 201, readingLast);
         CompletableFuture<Void> peer = CompletableFuture.runAsync(() -> {
             try {
                 for (int i = 0; i < 200; i++) {
                     waiting.await();
                     b.sendBytes(new byte[] {(byte) i, 7});
                 }
-                Thread.sleep(300); // well past any spin: the last one is read asleep
+                // the last one is sent once the receiver sleeps for it: it is read asleep
+                assertTrue(readingLast.await(30, TimeUnit.SECONDS), "the receiver never went to sleep");
                 b.sendBytes(new byte[] {42});
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
@@ -167,9 +175,9 @@ class SpinningReceiverTest {
         });
         waiting.countDown();
         for (int i = 0; i < 200; i++) {
-            assertArrayEquals(new byte[] {(byte) i, 7}, r.recv(a));
+            assertArrayEquals(new byte[] {(byte) i, 7}, r.recv(watched));
         }
-        assertArrayEquals(new byte[] {42}, r.recv(a));
+        assertArrayEquals(new byte[] {42}, r.recv(watched));
         peer.get(30, TimeUnit.SECONDS);
     }
 
@@ -187,9 +195,13 @@ class SpinningReceiverTest {
         }
         CompletableFuture<Void> interrupter = new CompletableFuture<>();
         Thread waiter = Thread.currentThread();
+        CountDownLatch asleep = new CountDownLatch(1);
+        Connection watched = onBlockingRead(a, 1, asleep);
         Thread t = Thread.ofPlatform().start(() -> {
             try {
-                Thread.sleep(200);
+                if (!asleep.await(30, TimeUnit.SECONDS)) {
+                    return; // the assertion below fails: the receive never blocked
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -197,7 +209,7 @@ class SpinningReceiverTest {
             interrupter.complete(null);
         });
         try {
-            assertThrows(ProcessInterruptedException.class, () -> spinning.recv(a), "interrupt while asleep");
+            assertThrows(ProcessInterruptedException.class, () -> spinning.recv(watched), "interrupt while asleep");
         } finally {
             Thread.interrupted(); // the receive keeps the interrupt status set, as blocking calls do
             t.join(10_000);
@@ -205,5 +217,27 @@ class SpinningReceiverTest {
         assertTrue(interrupter.isDone(), "the interrupt came from the other thread");
         b.close();
         assertThrows(ConnectionEOFException.class, () -> spinning.recv(a));
+    }
+
+    /**
+     * @param c a connection
+     * @param nth which call of {@code recvBytes()} (the blocking read, entered after any spin) to report
+     * @param entered counted down when that call begins
+     * @return {@code c}, reporting that call
+     */
+    private static Connection onBlockingRead(Connection c, int nth, CountDownLatch entered) {
+        AtomicInteger calls = new AtomicInteger();
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("recvBytes") && method.getParameterCount() == 0
+                            && calls.incrementAndGet() == nth) {
+                        entered.countDown();
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 
 /** The adaptive spin and yield before a futex sleep ({@link Backoff}), and who uses it. */
 class BackoffTest {
@@ -201,8 +202,9 @@ class BackoffTest {
             p = new ProcessBuilder("taskset", "-p", "-c", Integer.toString(cpu), tid)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            assumeTrue(false, "no taskset: " + e.getMessage());
-            return;
+            // Pinning needs util-linux's taskset (present on the CI machines); without it the
+            // pinned checks cannot be set up, so they are skipped rather than failed.
+            throw new TestAbortedException("no taskset: " + e.getMessage(), e);
         }
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
