@@ -20,5 +20,11 @@ public enum Capability {
     /** A lock whose holder died is recovered by the next acquirer, who is told so. */
     ROBUST_LOCKS,
     /** Processes are started ahead of time, so that {@code start()} costs well under a millisecond. */
-    SPARE_PROCESSES
+    SPARE_PROCESSES,
+    /**
+     * A pipe end handed on (to a child, or over another pipe) shares the pipe with the copy it came
+     * from, as a descriptor does: messages not yet read stay in the pipe for whichever holder reads
+     * next, so ends may be read in turn by several processes.
+     */
+    SHARED_PIPE_ENDS
 }

@@ -80,6 +80,30 @@ public abstract class AbstractContext implements Context, ProcessLauncher {
     /** @param duplex whether both ends send and receive @return a new pipe */
     protected abstract Pipe newPipe(boolean duplex);
 
+    /**
+     * A duplex pipe for the library's own use (a pool's worker): its left end stays in this
+     * process and its right end goes only to the one child that uses it, so neither end is ever
+     * read by two holders. A backend may then read ahead (several messages per system call),
+     * which a user's pipe must not, since any of its ends may be handed on with messages unread.
+     * The default is {@link #newPipe}{@code (true)}.
+     *
+     * @return a new pipe
+     */
+    protected Pipe newPrivatePipe() {
+        return newPipe(true);
+    }
+
+    /**
+     * A pipe for the library's own use; see {@link #newPrivatePipe()}.
+     *
+     * @return a new duplex pipe
+     * @throws IllegalStateException if the context is closed
+     */
+    public final Pipe privatePipe() {
+        requireOpen();
+        return newPrivatePipe();
+    }
+
     /** @return a new lock */
     protected abstract SharedLock newLock();
 

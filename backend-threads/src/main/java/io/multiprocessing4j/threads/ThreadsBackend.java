@@ -23,7 +23,7 @@ import java.util.Set;
 public final class ThreadsBackend implements Backend {
     /** The backend's name. */
     public static final String NAME = "threads";
-    private static final Set<Capability> CAPABILITIES = Set.of(Capability.ORPHAN_PROTECTION);
+    private static final Set<Capability> CAPABILITIES = Set.of(Capability.ORPHAN_PROTECTION, Capability.SHARED_PIPE_ENDS);
 
     /** Creates the provider (does no work). */
     public ThreadsBackend() {

@@ -24,7 +24,7 @@ class BackendTest {
         assertEquals("threads", b.name());
         assertEquals(10, b.priority());
         assertTrue(b.availability().available());
-        assertEquals(Set.of(Capability.ORPHAN_PROTECTION), b.capabilities());
+        assertEquals(Set.of(Capability.ORPHAN_PROTECTION, Capability.SHARED_PIPE_ENDS), b.capabilities());
         assertThrows(NullPointerException.class, () -> b.open(null));
     }
 
@@ -37,7 +37,7 @@ class BackendTest {
     void multiprocessingOpensItByName() {
         try (Context mp = Multiprocessing.context("threads")) {
             assertEquals("threads", mp.backendName());
-            assertEquals(Set.of(Capability.ORPHAN_PROTECTION), mp.capabilities());
+            assertEquals(Set.of(Capability.ORPHAN_PROTECTION, Capability.SHARED_PIPE_ENDS), mp.capabilities());
             assertInstanceOf(ConnectionProvider.class, mp);
             assertNotNull(mp.queue());
         }

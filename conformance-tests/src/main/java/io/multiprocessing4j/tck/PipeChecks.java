@@ -19,6 +19,7 @@ import io.multiprocessing4j.OperationTimeoutException;
 import io.multiprocessing4j.Pipe;
 import io.multiprocessing4j.SerializationException;
 import java.util.List;
+import org.opentest4j.TestAbortedException;
 
 /** Pipes and connections. */
 final class PipeChecks {
@@ -185,6 +186,58 @@ final class PipeChecks {
             child.join();
             return null;
         });
+        c.add("C-21", "large messages both ways with a child", "arrive whole and in order", "the same (posix: through the pipe's shared memory)", env -> {
+            Pipe p = env.mp().pipe();
+            ChildProcess child = env.mp().process((Connection echo) -> {
+                for (byte[] m; (m = echo.recvBytes()).length > 0; ) {
+                    echo.sendBytes(m);
+                }
+            }, p.right()).start();
+            int[] sizes = {16 * 1024, 64 * 1024, 5, 300_000, (1 << 20) - 64, 2 << 20, 100_000};
+            for (int round = 0; round < 2; round++) {
+                for (int size : sizes) {
+                    byte[] m = pattern(size, size + round);
+                    p.left().sendBytes(m);
+                    assertArrayEquals(m, p.left().recvBytes(), "echo of " + size + " bytes");
+                }
+            }
+            p.left().sendBytes(new byte[0]);
+            child.join();
+            assertEquals(0, child.exitCode());
+            return null;
+        });
+        c.add("C-22", "a reading end handed on between large messages", "each holder reads the next ones", "the same where SHARED_PIPE_ENDS (forkjvm: skipped)", env -> {
+            if (!env.has(Capability.SHARED_PIPE_ENDS)) {
+                throw new TestAbortedException("this backend routes each message to the most recently attached reader"
+                        + " (no Capability.SHARED_PIPE_ENDS)");
+            }
+            Pipe control = env.mp().pipe();
+            Pipe data = env.mp().pipe();
+            for (int i = 0; i < 4; i++) {
+                data.right().sendBytes(pattern(100_000, i));
+            }
+            assertArrayEquals(pattern(100_000, 0), data.left().recvBytes());
+            ChildProcess child = env.mp().process((Connection in) -> {
+                Connection end = in.recv();
+                in.sendBytes(end.recvBytes());
+                in.sendBytes(end.recvBytes());
+            }, control.right()).start();
+            control.left().send(data.left());
+            assertArrayEquals(pattern(100_000, 1), control.left().recvBytes());
+            assertArrayEquals(pattern(100_000, 2), control.left().recvBytes());
+            assertArrayEquals(pattern(100_000, 3), data.left().recvBytes(), "the parent reads on after the child");
+            child.join();
+            return null;
+        });
         return c.checks();
+    }
+
+    /** @return {@code size} bytes that differ with {@code seed} and along the message */
+    private static byte[] pattern(int size, int seed) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) {
+            b[i] = (byte) (i * 31 + seed * 7 + (i >>> 8));
+        }
+        return b;
     }
 }

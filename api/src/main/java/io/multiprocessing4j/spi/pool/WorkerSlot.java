@@ -69,7 +69,8 @@ final class WorkerSlot {
      */
     static WorkerSlot start(Context context, String name, SerializableRunnable initializer, int maxTasks,
             boolean encoded, String readerPrefix, Consumer<Object> events) {
-        Pipe pipe = context.pipe(true);
+        // the pool alone holds the left end and hands the right one only to this worker
+        Pipe pipe = context instanceof io.multiprocessing4j.spi.AbstractContext own ? own.privatePipe() : context.pipe(true);
         ChildProcess p;
         try {
             p = context.process(new PoolWorker(pipe.right(), initializer, maxTasks, encoded)).name(name).daemon(true);

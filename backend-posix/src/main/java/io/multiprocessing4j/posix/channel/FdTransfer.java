@@ -106,6 +106,18 @@ public final class FdTransfer {
         return mode == Mode.SPAWN ? FIRST_CHILD_FD + index : index;
     }
 
+    /**
+     * Like {@link #add}, but always as a new entry: the receiver gets a descriptor of its own
+     * even if the same one is passed again (each owner closes its copy).
+     *
+     * @param fd a descriptor of ours to pass
+     * @return its number in the child (spawn), or its index in the message
+     */
+    int addCopy(int fd) {
+        ours.add(fd);
+        return mode == Mode.SPAWN ? FIRST_CHILD_FD + ours.size() - 1 : ours.size() - 1;
+    }
+
     /** @return our descriptors, in child-number order from {@link #FIRST_CHILD_FD} */
     public List<Integer> descriptors() {
         return List.copyOf(ours);

@@ -1,5 +1,6 @@
 package io.multiprocessing4j.posix.channel;
 
+import io.multiprocessing4j.ConnectionEOFException;
 import io.multiprocessing4j.posix.ffi.Descriptors;
 import io.multiprocessing4j.posix.ffi.Errno;
 import io.multiprocessing4j.posix.ffi.FdPassing;
@@ -8,11 +9,13 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.util.Collection;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
- * The receiving side of an {@link FdChannel}'s socket, without waiting: a native buffer that
- * {@code recvmsg} fills (collecting passed descriptors), and reads straight into Java arrays.
+ * The receiving side of an {@link FdChannel}'s socket, without waiting: a small native buffer
+ * that {@code recvmsg} fills with a message's header (collecting the descriptors passed with it),
+ * and reads of bodies straight into Java arrays.
  * Not thread-safe: the channel's read lock guards it.
  *
  * <pre>
@@ -24,10 +27,13 @@ final class Inbox {
             ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     private final int fd;
-    private final Collection<Integer> received;
+    /** Descriptors that arrived, oldest first, not yet claimed. */
+    private final Deque<Integer> received = new ArrayDeque<>();
     private final int capacity;
     /** Allocated on first use, freed with the channel by the collector (no close can race a read). */
     private MemorySegment buffer;
+    /** recvmsg's structures, allocated with the buffer. */
+    private FdPassing.Receiver receiver;
     private int start;
     private int end;
     private boolean eof;
@@ -36,12 +42,10 @@ final class Inbox {
 
     /**
      * @param fd the socket
-     * @param received where descriptors that arrive are added
      * @param capacity the buffer's size
      */
-    Inbox(int fd, Collection<Integer> received, int capacity) {
+    Inbox(int fd, int capacity) {
         this.fd = fd;
-        this.received = received;
         this.capacity = capacity;
     }
 
@@ -58,6 +62,32 @@ final class Inbox {
     /** @return bytes copied out of the buffer into arrays so far (message bytes the kernel did not put there directly) */
     long staged() {
         return staged;
+    }
+
+    /**
+     * Takes descriptors that arrived with the messages read so far, oldest first.
+     *
+     * @param count how many the message just read carried (at least 1)
+     * @return them (the caller owns them)
+     * @throws ConnectionEOFException if fewer arrived (the stream is corrupt)
+     */
+    int[] takeDescriptors(int count) {
+        if (received.size() < count) {
+            throw new ConnectionEOFException("a message announced " + count + " descriptors but "
+                    + received.size() + " arrived");
+        }
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = received.poll();
+        }
+        return out;
+    }
+
+    /** Closes the descriptors nobody claimed (the channel closes). */
+    void closeDescriptors() {
+        for (Integer unclaimed; (unclaimed = received.poll()) != null; ) {
+            Descriptors.close(unclaimed);
+        }
     }
 
     /** Takes a 4-byte big-endian int; {@link #available()} must be at least 4. */
@@ -94,6 +124,7 @@ final class Inbox {
     int fill(int most) {
         if (buffer == null) {
             buffer = Arena.ofAuto().allocate(capacity);
+            receiver = new FdPassing.Receiver();
         }
         if (start == end) {
             start = 0;
@@ -104,7 +135,8 @@ final class Inbox {
             start = 0;
         }
         try {
-            int n = FdPassing.receive(fd, buffer.asSlice(end, Math.min(most, capacity - end)), received, Descriptors.MSG_DONTWAIT);
+            int n = receiver.receive(fd, buffer.asSlice(end, Math.min(most, capacity - end)), received,
+                    Descriptors.MSG_DONTWAIT);
             if (n == 0) {
                 eof = true;
             } else if (n > 0) {

@@ -28,6 +28,11 @@ import java.util.Objects;
  * many descriptors it carries) and then the bytes of the object or of {@code sendBytes}. Putting an
  * end into a queue is refused with {@link io.multiprocessing4j.SerializationException}: shared
  * memory cannot carry a descriptor.
+ *
+ * <p>Each pipe also has a {@link RingFile}: shared memory through which large bodies travel
+ * beside the socket ({@link RingPath}). Its descriptor travels with each end, as a second one, so
+ * whichever process holds an end can read what was written through the ring. If it cannot be
+ * made (no descriptors or memory left), the pipe works through the socket alone.
  */
 public final class PosixConnection implements Connection {
     @Serial
@@ -56,6 +61,21 @@ public final class PosixConnection implements Connection {
      * @return the pipe
      */
     public static Pipe pipe(boolean duplex) {
+        return pipe(duplex, false);
+    }
+
+    /**
+     * Makes a duplex pipe whose ends each have a single reader for good (a pool's worker pipe:
+     * one end stays with the pool, the other goes to one child), so that reads may take several
+     * messages from the socket at once ({@link FdChannel#FdChannel(int, RingFile, int, boolean)}).
+     *
+     * @return the pipe
+     */
+    public static Pipe privatePipe() {
+        return pipe(true, true);
+    }
+
+    private static Pipe pipe(boolean duplex, boolean readAhead) {
         int[] pair = Descriptors.socketpair(Descriptors.SOCK_STREAM | Descriptors.SOCK_CLOEXEC);
         // A larger send buffer than the default 208 KiB lets a sender of large messages run
         // further ahead of its reader before it must wait: measured +40-60% on recv_bytes of
@@ -68,8 +88,26 @@ public final class PosixConnection implements Connection {
             Descriptors.close(pair[1]);
             throw e;
         }
-        return new Pipe(new PosixConnection(new FdChannel(pair[0]), true, duplex),
-                new PosixConnection(new FdChannel(pair[1]), duplex, true));
+        RingFile left = rings();
+        RingFile right = null;
+        try {
+            right = left == null ? null : left.duplicate();
+        } catch (RuntimeException e) {
+            left.close();
+            left = null;
+        }
+        // the left end writes half 0 and reads half 1; the right end the other way round
+        return new Pipe(new PosixConnection(new FdChannel(pair[0], left, 0, readAhead), true, duplex),
+                new PosixConnection(new FdChannel(pair[1], right, 1, readAhead), duplex, true));
+    }
+
+    /** @return a new ring file, or null if none can be made: the pipe then uses its socket alone */
+    private static RingFile rings() {
+        try {
+            return RingFile.create();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Serial
@@ -85,6 +123,11 @@ public final class PosixConnection implements Connection {
         out.defaultWriteObject();
         out.writeBoolean(transfer.mode() == FdTransfer.Mode.SPAWN);
         out.writeInt(transfer.add(channel.fd()));
+        RingPath ring = channel.ring();
+        // a copy of its own for each end, even when both ends travel together
+        out.writeInt(ring == null ? -1 : transfer.addCopy(ring.file().fd()));
+        out.writeByte(ring == null ? 0 : ring.outHalf());
+        out.writeBoolean(channel.readsAhead());
     }
 
     @Serial
@@ -92,9 +135,19 @@ public final class PosixConnection implements Connection {
         in.defaultReadObject();
         boolean spawned = in.readBoolean();
         int number = in.readInt();
+        int ringNumber = in.readInt();
+        int outHalf = in.readByte();
+        boolean readAhead = in.readBoolean();
         childFd = spawned ? number : FdTransfer.incoming(number);
         Descriptors.setCloseOnExec(childFd, true); // ours alone: not inherited by our own children
-        channel = new FdChannel(childFd);
+        int ringFd = ringNumber < 0 ? -1 : spawned ? ringNumber : FdTransfer.incoming(ringNumber);
+        if (ringFd >= 0) {
+            Descriptors.setCloseOnExec(ringFd, true);
+        }
+        if (outHalf != 0 && outHalf != 1) {
+            throw new java.io.InvalidObjectException("a pipe end writing ring half " + outHalf);
+        }
+        channel = new FdChannel(childFd, ringFd < 0 ? null : RingFile.adopt(ringFd), outHalf, readAhead);
     }
 
     private FdChannel open(boolean forReading) {
@@ -118,7 +171,7 @@ public final class PosixConnection implements Connection {
         int[] fds = transfer.descriptors().stream().mapToInt(Integer::intValue).toArray();
         if (fds.length > FdPassing.MAX_FDS) {
             throw new io.multiprocessing4j.SerializationException("a message may carry at most " + FdPassing.MAX_FDS
-                    + " pipe ends, not " + fds.length);
+                    + " descriptors (two per pipe end), not " + fds.length);
         }
         c.writeTagged(fds.length, bytes, 0, bytes.length, fds);
     }

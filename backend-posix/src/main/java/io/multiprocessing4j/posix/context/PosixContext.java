@@ -66,7 +66,8 @@ public final class PosixContext extends AbstractContext implements ConnectionPro
     /** What the posix backend can do. */
     public static final Set<Capability> CAPABILITIES = java.util.Collections.unmodifiableSet(EnumSet.of(Capability.ISOLATED_MEMORY, Capability.DISTINCT_PIDS,
             Capability.FORCED_TERMINATION, Capability.SIGNAL_EXIT_CODES, Capability.SERIALIZED_ARGUMENTS,
-            Capability.ORPHAN_PROTECTION, Capability.ROBUST_LOCKS, Capability.SPARE_PROCESSES));
+            Capability.ORPHAN_PROTECTION, Capability.ROBUST_LOCKS, Capability.SPARE_PROCESSES,
+            Capability.SHARED_PIPE_ENDS));
 
     private final SegmentOwner owner = new SegmentOwner();
     private final byte[] key;
@@ -169,6 +170,11 @@ public final class PosixContext extends AbstractContext implements ConnectionPro
     @Override
     protected Pipe newPipe(boolean duplex) {
         return PosixConnection.pipe(duplex);
+    }
+
+    @Override
+    protected Pipe newPrivatePipe() {
+        return PosixConnection.privatePipe();
     }
 
     @Override

@@ -108,49 +108,84 @@ public final class FdPassing {
      */
     public static int receive(int socket, MemorySegment buffer, java.util.Collection<Integer> fds, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment iov = arena.allocate(16, 8);
-            iov.set(ADDRESS, 0, buffer);
-            iov.set(JAVA_LONG, 8, buffer.byteSize());
-            MemorySegment control = arena.allocate(space(MAX_FDS), 8);
-            MemorySegment msg = arena.allocate(56, 8);
-            MemorySegment state = Ffi.callState();
-            while (true) {
-                msg.fill((byte) 0);
-                msg.set(ADDRESS, 16, iov);
-                msg.set(JAVA_LONG, 24, 1L);
-                msg.set(ADDRESS, 32, control);
-                msg.set(JAVA_LONG, 40, control.byteSize());
-                long n = (long) RECVMSG.invokeExact(state, socket, msg, flags | MSG_CMSG_CLOEXEC);
-                if (n < 0) {
-                    int errno = Ffi.errno(state);
-                    if (errno == Errno.EAGAIN) {
-                        return -1;
-                    }
-                    if (errno != Errno.EINTR) {
-                        throw new PosixException("recvmsg", "recvmsg(" + socket + ")", errno);
-                    }
-                    continue;
-                }
-                long controlLength = msg.get(JAVA_LONG, 40);
-                for (long off = 0; off + CMSG_HEADER <= controlLength; ) {
-                    long length = control.get(JAVA_LONG, off);
-                    if (length < CMSG_HEADER) {
-                        break;
-                    }
-                    if (control.get(JAVA_INT, off + 8) == SOL_SOCKET && control.get(JAVA_INT, off + 12) == SCM_RIGHTS) {
-                        for (long p = off + CMSG_HEADER; p + 4 <= off + length; p += 4) {
-                            fds.add(control.get(JAVA_INT, p));
+            return new Receiver(arena).receive(socket, buffer, fds, flags);
+        }
+    }
+
+    /**
+     * What {@code recvmsg} needs besides the buffer ({@code msghdr}, {@code iovec}, room for
+     * {@value #MAX_FDS} descriptors), allocated once: a reader that receives a header per message
+     * then allocates nothing per call. Not thread-safe: one per reader.
+     */
+    public static final class Receiver {
+        private final MemorySegment iov;
+        private final MemorySegment control;
+        private final MemorySegment msg;
+
+        /** Allocates the structures, freed by the collector with this receiver. */
+        public Receiver() {
+            this(Arena.ofAuto());
+        }
+
+        private Receiver(Arena arena) {
+            iov = arena.allocate(16, 8);
+            control = arena.allocate(space(MAX_FDS), 8);
+            msg = arena.allocate(56, 8);
+        }
+
+        /**
+         * As {@link FdPassing#receive}.
+         *
+         * @param socket a connected Unix-domain socket
+         * @param buffer where the bytes go
+         * @param fds receives the descriptors that arrived, in order
+         * @param flags {@code MSG_*}
+         * @return bytes received, 0 at end of stream, -1 if non-blocking and empty
+         * @throws PosixException if the call fails, or descriptors were lost (MSG_CTRUNC)
+         */
+        public int receive(int socket, MemorySegment buffer, java.util.Collection<Integer> fds, int flags) {
+            try {
+                iov.set(ADDRESS, 0, buffer);
+                iov.set(JAVA_LONG, 8, buffer.byteSize());
+                MemorySegment state = Ffi.callState();
+                while (true) {
+                    msg.fill((byte) 0);
+                    msg.set(ADDRESS, 16, iov);
+                    msg.set(JAVA_LONG, 24, 1L);
+                    msg.set(ADDRESS, 32, control);
+                    msg.set(JAVA_LONG, 40, control.byteSize());
+                    long n = (long) RECVMSG.invokeExact(state, socket, msg, flags | MSG_CMSG_CLOEXEC);
+                    if (n < 0) {
+                        int errno = Ffi.errno(state);
+                        if (errno == Errno.EAGAIN) {
+                            return -1;
                         }
+                        if (errno != Errno.EINTR) {
+                            throw new PosixException("recvmsg", "recvmsg(" + socket + ")", errno);
+                        }
+                        continue;
                     }
-                    off += (length + 7) & ~7L;
+                    long controlLength = msg.get(JAVA_LONG, 40);
+                    for (long off = 0; off + CMSG_HEADER <= controlLength; ) {
+                        long length = control.get(JAVA_LONG, off);
+                        if (length < CMSG_HEADER) {
+                            break;
+                        }
+                        if (control.get(JAVA_INT, off + 8) == SOL_SOCKET && control.get(JAVA_INT, off + 12) == SCM_RIGHTS) {
+                            for (long p = off + CMSG_HEADER; p + 4 <= off + length; p += 4) {
+                                fds.add(control.get(JAVA_INT, p));
+                            }
+                        }
+                        off += (length + 7) & ~7L;
+                    }
+                    if ((msg.get(JAVA_INT, 48) & MSG_CTRUNC) != 0) {
+                        throw new PosixException("recvmsg: descriptors were dropped (more than " + MAX_FDS + " in one message)");
+                    }
+                    return (int) n;
                 }
-                if ((msg.get(JAVA_INT, 48) & MSG_CTRUNC) != 0) {
-                    throw new PosixException("recvmsg: descriptors were dropped (more than " + MAX_FDS + " in one message)");
-                }
-                return (int) n;
+            } catch (Throwable t) {
+                throw Ffi.rethrow(t);
             }
-        } catch (Throwable t) {
-            throw Ffi.rethrow(t);
         }
     }
 }

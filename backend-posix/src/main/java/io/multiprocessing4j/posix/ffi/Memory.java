@@ -38,11 +38,16 @@ public final class Memory {
     /** {@code (void *) -1}: what mmap returns on failure. */
     private static final long MAP_FAILED = -1L;
 
+    /** {@code memfd_create} flag: the descriptor is closed on exec. */
+    public static final int MFD_CLOEXEC = 1;
+
     /** {@code lseek} whence: from the end of the file. */
     private static final int SEEK_END = 2;
 
     private static final MethodHandle SHM_OPEN = Ffi.downcallWithErrno("shm_open",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle MEMFD_CREATE = Ffi.downcallWithErrno("memfd_create",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle SHM_UNLINK = Ffi.downcallWithErrno("shm_unlink",
             FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle FTRUNCATE = Ffi.downcallWithErrno("ftruncate",
@@ -72,6 +77,30 @@ public final class Memory {
             if (fd < 0) {
                 throw new PosixException("shm_open", "shm_open(\"" + name + "\", " + openFlags(flags)
                         + ", 0" + Integer.toOctalString(mode) + ")", Ffi.errno(state));
+            }
+            return fd;
+        } catch (Throwable t) {
+            throw Ffi.rethrow(t);
+        }
+    }
+
+    /**
+     * Creates an anonymous memory file ({@code memfd_create}, Linux 3.17+, glibc 2.27+): it has no
+     * name in any file system, so nothing can be left behind; its memory is freed when the last
+     * descriptor and mapping of it in any process go.
+     *
+     * @param label a label for debugging (shown in {@code /proc/<pid>/fd} as {@code memfd:label})
+     * @param flags {@code MFD_*} flags
+     * @return the new descriptor, of size 0
+     * @throws PosixException if the call fails (EMFILE, ENOMEM, ENOSYS on old kernels)
+     */
+    public static int memfdCreate(String label, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Ffi.callState();
+            int fd = (int) MEMFD_CREATE.invokeExact(state, arena.allocateFrom(label), flags);
+            if (fd < 0) {
+                throw new PosixException("memfd_create", "memfd_create(\"" + label + "\", " + flags + ")",
+                        Ffi.errno(state));
             }
             return fd;
         } catch (Throwable t) {

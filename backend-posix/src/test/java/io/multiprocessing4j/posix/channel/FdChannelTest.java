@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class FdChannelTest {
     /** Sizes around every buffer boundary: empty, tiny, the outbox and inbox edges, 64 KiB, 1 MiB + 1. */
-    private static final int[] SIZES = {0, 1, 2, FdChannel.OUTBOX - 5, FdChannel.OUTBOX - 4, FdChannel.OUTBOX,
-        FdChannel.INBOX / 2 - 1, FdChannel.INBOX / 2, FdChannel.INBOX + 3, 64 * 1024, (1 << 20) + 1};
+    private static final int[] SIZES = {0, 1, 2, FdChannel.INBOX - 5, FdChannel.INBOX + 3, FdChannel.OUTBOX - 5,
+        FdChannel.OUTBOX - 4, FdChannel.OUTBOX, 64 * 1024, (1 << 20) + 1};
 
     private FdChannel left;
     private FdChannel right;
@@ -271,39 +271,81 @@ class FdChannelTest {
     }
 
     @Test
-    void afterALargeMessageTheNextBodyGoesStraightToItsArrayUnstaged() {
-        SocketIo.setSendBuffer(left.fd(), 1 << 20); // all of it fits: the reader finds every byte there
-        int large = 64 * 1024;
-        left.writeTagged(1, random(large, 1), 0, large, new int[0]);
-        left.writeTagged(2, random(large, 2), 0, large, new int[0]);
-        left.write(random(large, 3), 0, large);
-        left.writeTagged(4, random(100, 4), 0, 100, new int[0]);
-        left.writeTagged(5, random(100, 5), 0, 100, new int[0]);
-        long timeout = TimeUnit.SECONDS.toNanos(20);
+    void aChannelMadeToReadAheadTakesSeveralMessagesPerCallAndLosesNone() throws Exception {
+        int[] pair = Descriptors.socketpair(Descriptors.SOCK_STREAM | Descriptors.SOCK_CLOEXEC);
+        FdChannel writer = new FdChannel(pair[0]);
+        FdChannel reader = new FdChannel(pair[1], null, 0, true);
+        int[] pipe = Descriptors.pipe2(Descriptors.O_CLOEXEC);
+        try {
+            SocketIo.setSendBuffer(writer.fd(), 1 << 20);
+            int[] sizes = {10, 0, 3000, FdChannel.READ_AHEAD + 7, 64 * 1024, 1};
+            for (int i = 0; i < 60; i++) {
+                int size = sizes[i % sizes.length];
+                writer.writeTagged(i == 30 ? 1 : 0, random(size, i), 0, size, i == 30 ? new int[] {pipe[1]} : new int[0]);
+            }
+            long timeout = TimeUnit.SECONDS.toNanos(20);
+            for (int i = 0; i < 60; i++) {
+                FdChannel.Frame f = reader.readTagged(timeout, null, 0);
+                assertArrayEquals(random(sizes[i % sizes.length], i), f.body(), "message " + i);
+                if (i == 30) {
+                    assertEquals(1, f.tag());
+                    Descriptors.close(reader.takeDescriptors(1)[0]);
+                }
+            }
+            assertFalse(reader.poll(0));
+            assertTrue(reader.stagedBytes() > 0, "small bodies came with earlier reads");
+        } finally {
+            writer.close();
+            reader.close();
+            Descriptors.close(pipe[0]);
+            Descriptors.close(pipe[1]);
+        }
+    }
 
-        // the first large message is read like any other: its header with a full inbox of body
-        assertArrayEquals(random(large, 1), right.readTagged(timeout, null, 0).body());
-        assertEquals(FdChannel.INBOX - FdChannel.HEAD, right.stagedBytes());
-        // the next header is read alone, so that the body goes straight into the caller's array
-        byte[] into = new byte[large];
-        FdChannel.Frame second = right.readTagged(timeout, into, 0);
-        assertSame(into, second.body());
-        assertArrayEquals(random(large, 2), into);
-        assertEquals(FdChannel.INBOX - FdChannel.HEAD, right.stagedBytes(), "no byte of the second body staged");
-        assertTrue(right.poll(0));
-        assertArrayEquals(random(large, 3), right.read(timeout));
-        long afterThird = right.stagedBytes();
-        assertTrue(afterThird - (FdChannel.INBOX - FdChannel.HEAD) <= 1,
-                "an untagged header read alone holds at most one body byte: " + afterThird);
-        // small messages after a large one arrive intact, and the inbox is used for them again
-        FdChannel.Frame fourth = right.readTagged(timeout, null, 0);
-        assertEquals(4, fourth.tag());
-        assertArrayEquals(random(100, 4), fourth.body());
-        FdChannel.Frame fifth = right.readTagged(timeout, null, 0);
-        assertEquals(5, fifth.tag());
-        assertArrayEquals(random(100, 5), fifth.body());
-        assertEquals(afterThird + 200, right.stagedBytes());
-        assertFalse(right.poll(0));
+    @Test
+    void aReadTakesNoByteOfTheNextMessageSoAnotherHolderOfTheEndReadsItWhole() throws Exception {
+        SocketIo.setSendBuffer(left.fd(), 1 << 20); // all of it fits: written before anything is read
+        int large = 64 * 1024;
+        int[] sizes = {100, 0, large, 1, large, 3, 100};
+        int[] pipe = Descriptors.pipe2(Descriptors.O_CLOEXEC);
+        for (int i = 0; i < sizes.length; i++) {
+            if (i == 3) {
+                left.writeTagged(9, random(1, 9), 0, 1, new int[] {pipe[1]});
+            }
+            if (i % 2 == 0) {
+                left.writeTagged(i, random(sizes[i], i), 0, sizes[i], new int[0]);
+            } else {
+                left.write(random(sizes[i], i), 0, sizes[i]);
+            }
+        }
+        // a second holder of the same socket, as a process the end was handed to would be
+        FdChannel other = new FdChannel(Descriptors.dupCloseOnExec(right.fd(), 0));
+        try {
+            long timeout = TimeUnit.SECONDS.toNanos(20);
+            for (int i = 0; i < sizes.length; i++) {
+                FdChannel reader = i % 3 == 1 ? other : right;
+                if (i == 3) {
+                    FdChannel.Frame withFd = reader.readTagged(timeout, null, 0);
+                    assertEquals(9, withFd.tag());
+                    Descriptors.close(reader.takeDescriptors(1)[0]);
+                }
+                assertTrue(reader.poll(timeout));
+                if (i % 2 == 0) {
+                    FdChannel.Frame f = reader.readTagged(timeout, new byte[sizes[i]], 0);
+                    assertEquals(i, f.tag());
+                    assertArrayEquals(random(sizes[i], i), f.body(), "message " + i);
+                } else {
+                    assertArrayEquals(random(sizes[i], i), reader.read(timeout), "message " + i);
+                }
+            }
+            assertFalse(right.poll(0));
+            assertFalse(other.poll(0));
+            assertEquals(0, right.stagedBytes() + other.stagedBytes(), "no body byte staged in a native buffer");
+        } finally {
+            other.close();
+            Descriptors.close(pipe[0]);
+            Descriptors.close(pipe[1]);
+        }
     }
 
     @Test
