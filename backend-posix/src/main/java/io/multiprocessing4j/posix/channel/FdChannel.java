@@ -62,6 +62,10 @@ public final class FdChannel implements AutoCloseable {
     /** Guarded by writeLock. */
     private final Outbox outbox;
     private volatile boolean closed;
+    /** Guarded by readLock: the header bytes {@link #lookForHeader} asks for. */
+    private int lookHead;
+    /** How a wait for a message's start looks: by reading its header. */
+    private final java.util.function.BooleanSupplier lookForHeader = () -> fill(lookHead) != -1;
     /** Whether reads may take several messages from the socket (this end's only reader is us). */
     private final boolean readAhead;
     /** The pipe's rings for large bodies, or null (a control channel). */
@@ -340,6 +344,7 @@ public final class FdChannel implements AutoCloseable {
                 || (head == 0 ? Descriptors.poll(fd, Descriptors.POLLIN, 0) != 0 : fill(head) != -1)) {
             return true;
         }
+        lookHead = head;
         long start = System.nanoTime();
         for (int round = 0; ; round++) {
             long left = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : timeoutNanos - (System.nanoTime() - start);
@@ -347,7 +352,12 @@ public final class FdChannel implements AutoCloseable {
                 return false;
             }
             int slice = (int) Math.max(1, Math.min(SLICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(left)));
-            if (waitFor(Descriptors.POLLIN, slice, "receive", round, left) && (head == 0 || fill(head) != -1)) {
+            if (closed) {
+                throw new IllegalStateException("the connection was closed while waiting to receive");
+            }
+            // a spinning look at a message's start reads the header itself: one call, not poll then recvmsg
+            if (readWait.await(slice, round, left, head == 0 ? null : lookForHeader)
+                    && (inbox.available() > 0 || inbox.eof() || head == 0 || fill(head) != -1)) {
                 return true;
             }
         }
@@ -417,6 +427,6 @@ public final class FdChannel implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the connection was closed while waiting to " + what);
         }
-        return (events == Descriptors.POLLIN ? readWait : writeWait).await(millis, round, leftNanos);
+        return (events == Descriptors.POLLIN ? readWait : writeWait).await(millis, round, leftNanos, null);
     }
 }

@@ -15,8 +15,8 @@ import java.nio.ByteBuffer;
  *
  * <p>When the ring is full the writer waits, yielding, up to {@value #PATIENCE_NANOS} ns for the
  * reader to free a block (a reader copies a 64 KiB body in a few microseconds), then sends the
- * body through the socket; if that wait saw no block freed, later writes do not wait until the
- * ring has room again (the reader is not reading: the socket's own flow control takes over).
+ * body through the socket; if the ring was still full after that wait, later writes do not wait
+ * until one finds room again (the reader is not reading: the socket's own flow control takes over).
  * Writes use it under the channel's write lock, reads under its read lock.
  */
 final class RingPath {

@@ -4,6 +4,7 @@ import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.posix.ffi.Descriptors;
 import io.multiprocessing4j.spi.channel.SpinPolicy;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -52,10 +53,12 @@ final class SocketWait {
      * @param millis the slice (at least 1)
      * @param round how many slices this wait already took (0: the first, which may spin)
      * @param leftNanos time left to the caller's deadline (bounds the spin)
-     * @return whether it is ready
+     * @param look how the spin looks, or null for {@code poll(…, 0)}: a reader may pass one that
+     *     reads what it waits for, saving the {@code poll} call when it is there
+     * @return whether it is ready (with a look: whether the look found it)
      * @throws ProcessInterruptedException if the thread is interrupted
      */
-    boolean await(int millis, int round, long leftNanos) {
+    boolean await(int millis, int round, long leftNanos, BooleanSupplier look) {
         if (Thread.interrupted()) {
             Thread.currentThread().interrupt();
             throw new ProcessInterruptedException("interrupted while waiting to " + what);
@@ -71,7 +74,7 @@ final class SocketWait {
         if (round == 0 && SPIN_NANOS > 0 && spin.shouldSpin()) {
             long end = System.nanoTime() + Math.min(SPIN_NANOS, leftNanos);
             do {
-                if (Descriptors.poll(fd, events, 0) != 0) {
+                if (look == null ? Descriptors.poll(fd, events, 0) != 0 : look.getAsBoolean()) {
                     spin.hit();
                     return true;
                 }
