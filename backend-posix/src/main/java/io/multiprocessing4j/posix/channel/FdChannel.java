@@ -4,7 +4,6 @@ import io.multiprocessing4j.ConnectionEOFException;
 import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.posix.ffi.Descriptors;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -43,10 +42,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class FdChannel implements AutoCloseable {
     static final int SLICE_MILLIS = 100;
-    /** Native receive buffer: a header. */
-    static final int INBOX = 64;
-    /** Native receive buffer of a channel that reads ahead. */
-    static final int READ_AHEAD = 16 * 1024;
     /** Native send buffer: header plus a body that fits goes in one call. */
     static final int OUTBOX = 16 * 1024;
     /** A tagged frame's header: the 4-byte length and the tag. */
@@ -62,16 +57,9 @@ public final class FdChannel implements AutoCloseable {
     /** Guarded by writeLock. */
     private final Outbox outbox;
     private volatile boolean closed;
-    /** Guarded by readLock: the header bytes {@link #lookForHeader} asks for. */
-    private int lookHead;
-    /** How a wait for a message's start looks: by reading its header. */
-    private final java.util.function.BooleanSupplier lookForHeader = () -> fill(lookHead) != -1;
-    /** Whether reads may take several messages from the socket (this end's only reader is us). */
-    private final boolean readAhead;
     /** The pipe's rings for large bodies, or null (a control channel). */
     private final RingPath ring;
-    /** How each direction waits (each guarded by its lock). */
-    private final SocketWait readWait;
+    /** How writes wait (guarded by writeLock; reads wait in their inbox). */
     private final SocketWait writeWait;
 
     /**
@@ -94,16 +82,14 @@ public final class FdChannel implements AutoCloseable {
      * @param rings the pipe's ring file, or null; this channel owns it
      * @param outHalf the ring half this end writes
      * @param readAhead whether a read may take later messages from the socket too, into a
-     *     {@value #READ_AHEAD}-byte buffer (one call for several small messages): only for an end
+     *     {@value Inbox#READ_AHEAD}-byte buffer (one call for several small messages): only for an end
      *     that no other process will ever read, since bytes read ahead never return to the socket
      */
     FdChannel(int fd, RingFile rings, int outHalf, boolean readAhead) {
         this.fd = fd;
-        this.readAhead = readAhead;
         ring = rings == null ? null : new RingPath(rings, outHalf);
-        inbox = new Inbox(fd, readAhead ? READ_AHEAD : INBOX);
+        inbox = new Inbox(fd, readAhead, this);
         outbox = new Outbox(fd, OUTBOX, this);
-        readWait = new SocketWait(fd, Descriptors.POLLIN, "receive");
         writeWait = new SocketWait(fd, Descriptors.POLLOUT, "send");
     }
 
@@ -114,7 +100,7 @@ public final class FdChannel implements AutoCloseable {
 
     /** @return whether reads take later messages too (see the constructor) */
     boolean readsAhead() {
-        return readAhead;
+        return inbox.readsAhead();
     }
 
     /** @return the pipe's ring file and the half this end writes, or null */
@@ -199,11 +185,11 @@ public final class FdChannel implements AutoCloseable {
         enter();
         try {
             synchronized (readLock) {
-                if (!awaitData(timeoutNanos, 4)) {
+                if (!inbox.await(timeoutNanos, 4)) {
                     return null;
                 }
-                byte[] out = new byte[readLength()];
-                readFully(out, 0, out.length);
+                byte[] out = new byte[inbox.readLength()];
+                inbox.readFully(out, 0, out.length);
                 return out;
             }
         } finally {
@@ -227,26 +213,26 @@ public final class FdChannel implements AutoCloseable {
         enter();
         try {
             synchronized (readLock) {
-                if (!awaitData(timeoutNanos, HEAD)) {
+                if (!inbox.await(timeoutNanos, HEAD)) {
                     return null;
                 }
-                int length = readLength();
+                int length = inbox.readLength();
                 if (length < 1) {
                     throw new ConnectionEOFException("corrupt stream: a message without its tag byte");
                 }
-                ensure(1);
+                inbox.ensure(1);
                 int tag = inbox.takeByte();
                 int size = length - 1;
                 if (tag == RingPath.TAG && ring != null) {
                     if (size != RingPath.REFERENCE) {
                         throw new ConnectionEOFException("corrupt stream: a ring reference of " + size + " bytes");
                     }
-                    readFully(ring.incoming(), 0, size);
+                    inbox.readFully(ring.incoming(), 0, size);
                     return ring.receive(into, intoOffset);
                 }
                 boolean fits = into != null && size <= into.length - intoOffset;
                 byte[] body = fits ? into : new byte[size];
-                readFully(body, fits ? intoOffset : 0, size);
+                inbox.readFully(body, fits ? intoOffset : 0, size);
                 return new Frame(tag, body, size);
             }
         } finally {
@@ -264,7 +250,7 @@ public final class FdChannel implements AutoCloseable {
         enter();
         try {
             synchronized (readLock) {
-                return awaitData(timeoutNanos, 0);
+                return inbox.await(timeoutNanos, 0);
             }
         } finally {
             leave();
@@ -333,100 +319,16 @@ public final class FdChannel implements AutoCloseable {
     }
 
     /**
-     * Waits until a message's first bytes or the end of stream are there.
-     *
-     * @param head 0 to only look (poll: nothing is taken from the socket), else how many bytes of
-     *     the header to take into the inbox (no more: the body and later messages stay there)
-     * @return false on timeout
-     */
-    private boolean awaitData(long timeoutNanos, int head) {
-        if (inbox.available() > 0 || inbox.eof()
-                || (head == 0 ? Descriptors.poll(fd, Descriptors.POLLIN, 0) != 0 : fill(head) != -1)) {
-            return true;
-        }
-        lookHead = head;
-        long start = System.nanoTime();
-        for (int round = 0; ; round++) {
-            long left = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : timeoutNanos - (System.nanoTime() - start);
-            if (left <= 0) {
-                return false;
-            }
-            int slice = (int) Math.max(1, Math.min(SLICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(left)));
-            if (closed) {
-                throw new IllegalStateException("the connection was closed while waiting to receive");
-            }
-            // a spinning look at a message's start reads the header itself: one call, not poll then recvmsg
-            if (readWait.await(slice, round, left, head == 0 ? null : lookForHeader)
-                    && (inbox.available() > 0 || inbox.eof() || head == 0 || fill(head) != -1)) {
-                return true;
-            }
-        }
-    }
-
-    /** Reads the 4-byte length that starts the next message. */
-    private int readLength() {
-        ensure(4);
-        int length = inbox.takeInt();
-        if (length < 0) {
-            throw new ConnectionEOFException("corrupt message length " + length);
-        }
-        return length;
-    }
-
-    /** Waits until the inbox holds {@code n} bytes (within one message's header: no timeout). */
-    private void ensure(int n) {
-        for (int round = 0; inbox.available() < n; ) {
-            if (inbox.eof()) {
-                throw new ConnectionEOFException(inbox.available() == 0
-                        ? "end of stream: the other end is closed" : "the other end closed in the middle of a message");
-            }
-            if (fill(n - inbox.available()) == -1) {
-                waitFor(Descriptors.POLLIN, SLICE_MILLIS, "receive", round++);
-            }
-        }
-    }
-
-    /** Reads up to {@code n} bytes of the current header, or as much as there is when reading ahead. */
-    private int fill(int n) {
-        return inbox.fill(readAhead ? READ_AHEAD : n);
-    }
-
-    /** Moves the rest of a message's {@code n} bytes into {@code out}: first from the inbox, then the socket. */
-    private void readFully(byte[] out, int pos, int n) {
-        int buffered = inbox.takeInto(out, pos, n);
-        pos += buffered;
-        n -= buffered;
-        for (int round = 0; n > 0; ) {
-            // reading ahead, a small rest is taken with whatever follows, in one call
-            boolean small = readAhead && n < READ_AHEAD / 2;
-            int got = small ? inbox.fill(READ_AHEAD) : inbox.receiveInto(out, pos, n);
-            if (got > 0) {
-                int k = small ? inbox.takeInto(out, pos, n) : got;
-                pos += k;
-                n -= k;
-            } else if (inbox.eof()) {
-                throw new ConnectionEOFException("the other end closed in the middle of a message");
-            } else {
-                waitFor(Descriptors.POLLIN, SLICE_MILLIS, "receive", round++);
-            }
-        }
-    }
-
-    /**
-     * Waits up to a slice for the socket (also for {@link Outbox}).
+     * Waits up to a slice for the socket to take more ({@link Outbox}).
      *
      * @return whether it is ready
      * @throws IllegalStateException if the channel is closed
      * @throws ProcessInterruptedException if interrupted
      */
     boolean waitFor(short events, int millis, String what, int round) {
-        return waitFor(events, millis, what, round, Long.MAX_VALUE);
-    }
-
-    private boolean waitFor(short events, int millis, String what, int round, long leftNanos) {
         if (closed) {
             throw new IllegalStateException("the connection was closed while waiting to " + what);
         }
-        return (events == Descriptors.POLLIN ? readWait : writeWait).await(millis, round, leftNanos, null);
+        return writeWait.await(millis, round, Long.MAX_VALUE, null);
     }
 }

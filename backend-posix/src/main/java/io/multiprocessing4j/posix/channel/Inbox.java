@@ -11,11 +11,15 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * The receiving side of an {@link FdChannel}'s socket, without waiting: a small native buffer
- * that {@code recvmsg} fills with a message's header (collecting the descriptors passed with it),
- * and reads of bodies straight into Java arrays.
+ * The receiving side of an {@link FdChannel}'s socket: a small native buffer that {@code recvmsg}
+ * fills with a message's header (collecting the descriptors passed with it), reads of bodies
+ * straight into Java arrays, and the waits between them ({@link SocketWait}). Exactly one
+ * message's bytes are taken from the socket at a time, unless the channel was made to read ahead
+ * (then the buffer is {@value #READ_AHEAD} bytes and a read takes whatever is there).
  * Not thread-safe: the channel's read lock guards it.
  *
  * <pre>
@@ -29,7 +33,19 @@ final class Inbox {
     private final int fd;
     /** Descriptors that arrived, oldest first, not yet claimed. */
     private final Deque<Integer> received = new ArrayDeque<>();
+    /** Native buffer of a channel that reads exactly: a header. */
+    static final int HEADER = 64;
+    /** Native buffer of a channel that reads ahead. */
+    static final int READ_AHEAD = 16 * 1024;
+
     private final int capacity;
+    private final boolean readAhead;
+    private final FdChannel owner;
+    private final SocketWait wait;
+    /** The header bytes {@link #lookForHeader} asks for. */
+    private int lookHead;
+    /** How a wait for a message's start looks: by reading its header. */
+    private final BooleanSupplier lookForHeader = () -> fill(lookHead) != -1;
     /** Allocated on first use, freed with the channel by the collector (no close can race a read). */
     private MemorySegment buffer;
     /** recvmsg's structures, allocated with the buffer. */
@@ -42,11 +58,20 @@ final class Inbox {
 
     /**
      * @param fd the socket
-     * @param capacity the buffer's size
+     * @param readAhead whether reads may take later messages too ({@link FdChannel})
+     * @param owner the channel, whose close ends a wait
      */
-    Inbox(int fd, int capacity) {
+    Inbox(int fd, boolean readAhead, FdChannel owner) {
         this.fd = fd;
-        this.capacity = capacity;
+        this.readAhead = readAhead;
+        this.capacity = readAhead ? READ_AHEAD : HEADER;
+        this.owner = owner;
+        wait = new SocketWait(fd, Descriptors.POLLIN, "receive");
+    }
+
+    /** @return whether reads take later messages too */
+    boolean readsAhead() {
+        return readAhead;
     }
 
     /** @return bytes read but not yet taken */
@@ -121,7 +146,7 @@ final class Inbox {
      *        the descriptors attached to it, in the socket for a later read
      * @return bytes read, 0 at end of stream, -1 if none yet
      */
-    int fill(int most) {
+    private int receive(int most) {
         if (buffer == null) {
             buffer = Arena.ofAuto().allocate(capacity);
             receiver = new FdPassing.Receiver();
@@ -174,5 +199,95 @@ final class Inbox {
             return 0;
         }
         throw e;
+    }
+    /**
+     * Waits until a message's first bytes or the end of stream are there.
+     *
+     * @param head 0 to only look (poll: nothing is taken from the socket), else how many bytes of
+     *     the header to take into the inbox (no more: the body and later messages stay there)
+     * @return false on timeout
+     */
+    boolean await(long timeoutNanos, int head) {
+        if (available() > 0 || eof()
+                || (head == 0 ? Descriptors.poll(fd, Descriptors.POLLIN, 0) != 0 : fill(head) != -1)) {
+            return true;
+        }
+        lookHead = head;
+        long start = System.nanoTime();
+        for (int round = 0; ; round++) {
+            long left = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : timeoutNanos - (System.nanoTime() - start);
+            if (left <= 0) {
+                return false;
+            }
+            int slice = (int) Math.max(1, Math.min(FdChannel.SLICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(left)));
+            // a spinning look at a message's start reads the header itself: one call, not poll then recvmsg
+            if (waitFor(slice, round, left, head == 0 ? null : lookForHeader)
+                    && (available() > 0 || eof() || head == 0 || fill(head) != -1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Reads the 4-byte length that starts the next message. */
+    int readLength() {
+        ensure(4);
+        int length = takeInt();
+        if (length < 0) {
+            throw new ConnectionEOFException("corrupt message length " + length);
+        }
+        return length;
+    }
+
+    /** Waits until the inbox holds {@code n} bytes (within one message's header: no timeout). */
+    void ensure(int n) {
+        for (int round = 0; available() < n; ) {
+            if (eof()) {
+                throw new ConnectionEOFException(available() == 0
+                        ? "end of stream: the other end is closed" : "the other end closed in the middle of a message");
+            }
+            if (fill(n - available()) == -1) {
+                waitFor(FdChannel.SLICE_MILLIS, round++, Long.MAX_VALUE, null);
+            }
+        }
+    }
+
+    /** Reads up to {@code n} bytes of the current header, or as much as there is when reading ahead. */
+    private int fill(int n) {
+        return receive(readAhead ? READ_AHEAD : n);
+    }
+
+    /** Moves the rest of a message's {@code n} bytes into {@code out}: first from the inbox, then the socket. */
+    void readFully(byte[] out, int pos, int n) {
+        int buffered = takeInto(out, pos, n);
+        pos += buffered;
+        n -= buffered;
+        for (int round = 0; n > 0; ) {
+            // reading ahead, a small rest is taken with whatever follows, in one call
+            boolean small = readAhead && n < READ_AHEAD / 2;
+            int got = small ? receive(READ_AHEAD) : receiveInto(out, pos, n);
+            if (got > 0) {
+                int k = small ? takeInto(out, pos, n) : got;
+                pos += k;
+                n -= k;
+            } else if (eof()) {
+                throw new ConnectionEOFException("the other end closed in the middle of a message");
+            } else {
+                waitFor(FdChannel.SLICE_MILLIS, round++, Long.MAX_VALUE, null);
+            }
+        }
+    }
+
+    /**
+     * Waits up to a slice for the socket.
+     *
+     * @return whether it is ready (with a look: whether the look found it)
+     * @throws IllegalStateException if the channel is closed
+     * @throws io.multiprocessing4j.ProcessInterruptedException if interrupted
+     */
+    private boolean waitFor(int millis, int round, long leftNanos, BooleanSupplier look) {
+        if (owner.isClosed()) {
+            throw new IllegalStateException("the connection was closed while waiting to receive");
+        }
+        return wait.await(millis, round, leftNanos, look);
     }
 }

@@ -1,5 +1,8 @@
 package io.multiprocessing4j.posix.channel;
 
+import static io.multiprocessing4j.posix.channel.ChannelTests.async;
+import static io.multiprocessing4j.posix.channel.ChannelTests.random;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +16,6 @@ import io.multiprocessing4j.ProcessInterruptedException;
 import io.multiprocessing4j.posix.ffi.Descriptors;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class FdChannelTest {
     /** Sizes around every buffer boundary: empty, tiny, the outbox and inbox edges, 64 KiB, 1 MiB + 1. */
-    private static final int[] SIZES = {0, 1, 2, FdChannel.INBOX - 5, FdChannel.INBOX + 3, FdChannel.OUTBOX - 5,
+    private static final int[] SIZES = {0, 1, 2, Inbox.HEADER - 5, Inbox.HEADER + 3, FdChannel.OUTBOX - 5,
         FdChannel.OUTBOX - 4, FdChannel.OUTBOX, 64 * 1024, (1 << 20) + 1};
 
     private FdChannel left;
@@ -45,24 +47,6 @@ class FdChannelTest {
     void closeBoth() {
         left.close();
         right.close();
-    }
-
-    private static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
-    /** Runs {@code r} on another thread; its failure closes {@code writer} so that a reader sees EOF, not a hang. */
-    private static CompletableFuture<Void> async(FdChannel writer, Runnable r) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                r.run();
-            } catch (RuntimeException | Error e) {
-                writer.close();
-                throw e;
-            }
-        }, runnable -> Thread.ofPlatform().daemon().start(runnable));
     }
 
     @Test
@@ -278,7 +262,7 @@ class FdChannelTest {
         int[] pipe = Descriptors.pipe2(Descriptors.O_CLOEXEC);
         try {
             SocketIo.setSendBuffer(writer.fd(), 1 << 20);
-            int[] sizes = {10, 0, 3000, FdChannel.READ_AHEAD + 7, 64 * 1024, 1};
+            int[] sizes = {10, 0, 3000, Inbox.READ_AHEAD + 7, 64 * 1024, 1};
             for (int i = 0; i < 60; i++) {
                 int size = sizes[i % sizes.length];
                 writer.writeTagged(i == 30 ? 1 : 0, random(size, i), 0, size, i == 30 ? new int[] {pipe[1]} : new int[0]);

@@ -1,5 +1,8 @@
 package io.multiprocessing4j.posix.channel;
 
+import static io.multiprocessing4j.posix.channel.ChannelTests.async;
+import static io.multiprocessing4j.posix.channel.ChannelTests.random;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiprocessing4j.posix.ffi.Descriptors;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -40,23 +42,6 @@ class RingPathTest {
     void closeBoth() {
         left.close();
         right.close();
-    }
-
-    private static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
-    private static CompletableFuture<Void> async(FdChannel writer, Runnable r) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                r.run();
-            } catch (RuntimeException | Error e) {
-                writer.close();
-                throw e;
-            }
-        }, runnable -> Thread.ofPlatform().daemon().start(runnable));
     }
 
     @Test
