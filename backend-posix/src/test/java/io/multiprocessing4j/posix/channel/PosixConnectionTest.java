@@ -3,6 +3,7 @@ package io.multiprocessing4j.posix.channel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiprocessing4j.BufferTooShortException;
 import io.multiprocessing4j.Connection;
@@ -68,6 +69,40 @@ class PosixConnectionTest {
             writer.join(20_000);
         } catch (InterruptedException ex) {
             throw new AssertionError(ex);
+        }
+    }
+
+    @Test
+    void endsHandedOnInAMessageShareTheRingsAndEveryDescriptorIsClosedWithThem() throws Exception {
+        long before = openDescriptors();
+        for (int round = 0; round < 20; round++) {
+            Pipe data = PosixConnection.pipe(true);
+            byte[] big = new byte[100_000];
+            java.util.Arrays.fill(big, (byte) round);
+            data.right().sendBytes(big);
+            data.right().sendBytes(big);
+            assertArrayEquals(big, data.left().recvBytes()); // maps the ring in this copy
+            a.send(data.left()); // the end travels with its socket and its ring file
+            Connection copy = b.recv(Duration.ofSeconds(20));
+            assertArrayEquals(big, copy.recvBytes(), "the second holder reads the next body from the ring");
+            copy.close();
+            data.left().close();
+            data.right().close();
+        }
+        assertEquals(before, openDescriptors(), "ring files left open");
+        assertTrue(before >= 2, "the pipe of every test has its ring file: " + before);
+    }
+
+    /** @return how many pipe ring files this process has open (other tests' background work opens other kinds) */
+    private static long openDescriptors() throws java.io.IOException {
+        try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return java.nio.file.Files.readSymbolicLink(fd).toString().startsWith("/memfd:mp4j-pipe");
+                } catch (java.io.IOException e) {
+                    return false; // closed while listing
+                }
+            }).count();
         }
     }
 }
