@@ -30,14 +30,14 @@ final class Inbox {
     private static final ValueLayout.OfInt BIG_ENDIAN_INT =
             ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
-    private final int fd;
-    /** Descriptors that arrived, oldest first, not yet claimed. */
-    private final Deque<Integer> received = new ArrayDeque<>();
     /** Native buffer of a channel that reads exactly: a header. */
     static final int HEADER = 64;
     /** Native buffer of a channel that reads ahead. */
     static final int READ_AHEAD = 16 * 1024;
 
+    private final int fd;
+    /** Descriptors that arrived, oldest first, not yet claimed. */
+    private final Deque<Integer> received = new ArrayDeque<>();
     private final int capacity;
     private final boolean readAhead;
     private final FdChannel owner;
