@@ -7,6 +7,7 @@ import io.multiprocessing4j.Context;
 import io.multiprocessing4j.Pipe;
 import io.multiprocessing4j.ProcessInfo;
 import io.multiprocessing4j.SerializableRunnable;
+import io.multiprocessing4j.spi.AbstractContext;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ final class WorkerSlot {
     static WorkerSlot start(Context context, String name, SerializableRunnable initializer, int maxTasks,
             boolean encoded, String readerPrefix, Consumer<Object> events) {
         // the pool alone holds the left end and hands the right one only to this worker
-        Pipe pipe = context instanceof io.multiprocessing4j.spi.AbstractContext own ? own.privatePipe() : context.pipe(true);
+        Pipe pipe = context instanceof AbstractContext own ? own.privatePipe() : context.pipe(true);
         ChildProcess p;
         try {
             p = context.process(new PoolWorker(pipe.right(), initializer, maxTasks, encoded)).name(name).daemon(true);

@@ -150,10 +150,14 @@ public final class FdChannel implements AutoCloseable {
      * @throws ConnectionEOFException if the peer is gone
      * @throws IllegalStateException if closed
      * @throws ProcessInterruptedException if interrupted while the socket was full
+     * @throws IllegalArgumentException if the tag or length is out of range, or the tag is reserved
      */
     public void writeTagged(int tag, byte[] data, int offset, int length, int[] fds) {
-        if ((tag & ~0xFF) != 0 || length == Integer.MAX_VALUE || (ring != null && tag == RingPath.TAG)) {
+        if ((tag & ~0xFF) != 0 || length == Integer.MAX_VALUE) {
             throw new IllegalArgumentException("tag " + tag + " or length " + length + " out of range");
+        }
+        if (ring != null && tag == RingPath.TAG) {
+            throw new IllegalArgumentException("tag " + tag + " is reserved on a pipe end (it marks a ring reference)");
         }
         writeFrame(tag, data, offset, length, fds);
     }

@@ -106,4 +106,18 @@ class SharedMappingTest {
         assertThrows(IllegalArgumentException.class, () -> SharedMapping.attach("/"));
         assertThrows(IllegalArgumentException.class, () -> SharedMapping.create("/mp4j-x", 0));
     }
+
+    @Test
+    void memfdCreateMakesAnEmptyNamelessFileAndRejectsUnknownFlags() {
+        int fd = Memory.memfdCreate("mp4j-test", Memory.MFD_CLOEXEC);
+        try {
+            assertEquals(0, Memory.size(fd));
+            assertTrue(Descriptors.isCloseOnExec(fd));
+        } finally {
+            Descriptors.close(fd);
+        }
+        PosixException e = assertThrows(PosixException.class, () -> Memory.memfdCreate("mp4j-test", 1 << 20));
+        assertEquals(Errno.EINVAL, e.errno());
+        assertTrue(e.getMessage().contains("memfd_create(\"mp4j-test\", 1048576)"), e.getMessage());
+    }
 }
